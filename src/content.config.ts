@@ -1,0 +1,50 @@
+/**
+ * Content collections of the programme website. Schemas live in `src/lib/schemas/` (pure zod,
+ * tested by vitest); this file only connects them to their files and to Astro's `reference()`.
+ */
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import type { Refs } from './lib/schemas/ref.ts';
+import { chapterSchema } from './lib/schemas/chapter.ts';
+import { programmeSchema } from './lib/schemas/programme.ts';
+import {
+  glossaryEntrySchema,
+  instrumentSchema,
+  legalBasisSchema,
+  publisherSchema,
+  targetGroupSchema,
+} from './lib/schemas/registries.ts';
+import { chapterId, yearOfPath } from './lib/ids.ts';
+
+const refs: Refs = {
+  instruments: reference('instruments'),
+  targetGroups: reference('targetGroups'),
+  legalBases: reference('legalBases'),
+} as unknown as Refs;
+
+export const collections = {
+  /** One entry per programme year: src/content/programmes/<year>/programme.yaml. */
+  programmes: defineCollection({
+    loader: glob({ pattern: '*/programme.yaml', base: './src/content/programmes', generateId: ({ entry }) => yearOfPath(entry) }),
+    schema: programmeSchema(refs),
+  }),
+  /** One MDX file per chapter or section: src/content/programmes/<year>/chapters/*.mdx; id "<year>/<slug>". */
+  chapters: defineCollection({
+    loader: glob({
+      pattern: '*/chapters/*.mdx',
+      base: './src/content/programmes',
+      generateId: ({ entry, data }) => chapterId(entry, data),
+    }),
+    schema: chapterSchema(refs),
+  }),
+  /** Registry of instruments: src/content/instruments.yaml (map id → entry). */
+  instruments: defineCollection({ loader: file('src/content/instruments.yaml'), schema: instrumentSchema(refs) }),
+  /** Abkürzungsverzeichnis: src/content/glossary.yaml. */
+  glossary: defineCollection({ loader: file('src/content/glossary.yaml'), schema: glossaryEntrySchema }),
+  /** Zielgruppen: src/content/target-groups.yaml. */
+  targetGroups: defineCollection({ loader: file('src/content/target-groups.yaml'), schema: targetGroupSchema }),
+  /** Rechtsgrundlagen: src/content/legal-bases.yaml. */
+  legalBases: defineCollection({ loader: file('src/content/legal-bases.yaml'), schema: legalBasisSchema }),
+  /** Publisher settings (Impressum, contact): src/content/settings.yaml, entry "publisher". */
+  settings: defineCollection({ loader: file('src/content/settings.yaml'), schema: publisherSchema }),
+};
