@@ -1,16 +1,20 @@
-// Thin configuration: integrations and Markdown plugins only; site logic lives in src/lib.
+// Thin configuration: integrations and the Markdown processor only; site logic lives in src/lib.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 
 export default defineConfig({
   // Static output; every URL ends in a slash (/2021/kennzahlen/).
   output: 'static',
+  // scripts/build.ts builds into a temporary folder and swaps it in only when every check passed.
+  outDir: process.env.AMIP_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  // No client scripts are bundled for content pages; no prefetching, no dev toolbar in output.
-  prefetch: false,
   devToolbar: { enabled: false },
-  markdown: { remarkPlugins: [remarkGfm] },
+  markdown: {
+    // The text is an official document: SmartyPants would change its quotes and dashes.
+    processor: unified({ remarkPlugins: [remarkGfm], smartypants: false }),
+  },
   integrations: [mdx()],
 });
