@@ -5,12 +5,38 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { sortChapters, tableOfContents } from '../lib/navigation.ts';
 import { slugOfChapterId, yearOfChapterId } from '../lib/ids.ts';
+import { formatProblems, referenceProblems } from '../lib/references.ts';
 
 export type ChapterEntry = CollectionEntry<'chapters'>;
 export type ProgrammeEntry = CollectionEntry<'programmes'>;
 
+let validated: Promise<void> | undefined;
+
+/** Fails the build when any reference in the content names no registry entry (checked once per build). */
+export function assertValidReferences(): Promise<void> {
+  validated ??= (async () => {
+    const [chapters, progs, instruments, targetGroups, legalBases] = await Promise.all([
+      getCollection('chapters'),
+      getCollection('programmes'),
+      getCollection('instruments'),
+      getCollection('targetGroups'),
+      getCollection('legalBases'),
+    ]);
+    const ids = (entries: { id: string }[]) => new Set(entries.map((e) => e.id));
+    const problems = referenceProblems(
+      { instruments: ids(instruments), targetGroups: ids(targetGroups), legalBases: ids(legalBases) },
+      chapters.map((c) => ({ file: c.filePath ?? c.id, data: c.data })),
+      progs.map((p) => ({ file: p.filePath ?? p.id, data: p.data })),
+      instruments.map((i) => ({ file: 'src/content/instruments.yaml', id: i.id, data: i.data })),
+    );
+    if (problems.length > 0) throw new Error(`Unbekannte Verweise in den Inhalten:\n${formatProblems(problems)}`);
+  })();
+  return validated;
+}
+
 /** Programme years that are published (drafts only when PUBLISH_DRAFTS=1 or in `astro dev`). */
 export async function programmes(): Promise<ProgrammeEntry[]> {
+  await assertValidReferences();
   const all = await getCollection('programmes');
   const showDrafts = import.meta.env.DEV || process.env.PUBLISH_DRAFTS === '1';
   return all.filter((p) => showDrafts || p.data.status !== 'draft').sort((a, b) => b.data.year - a.data.year);
