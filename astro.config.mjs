@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import { remarkChapterSource } from './src/lib/mdx-chapter-source.ts';
 
 export default defineConfig({
   // Static output; every URL ends in a slash (/2021/kennzahlen/).
@@ -14,7 +15,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     // The text is an official document: SmartyPants would change its quotes and dashes.
-    processor: unified({ remarkPlugins: [remarkGfm], smartypants: false }),
+    processor: unified({ remarkPlugins: [remarkGfm, remarkChapterSource], smartypants: false }),
   },
   integrations: [mdx()],
 });

@@ -6,6 +6,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { sortChapters, tableOfContents } from '../lib/navigation.ts';
 import { slugOfChapterId, yearOfChapterId } from '../lib/ids.ts';
 import { formatProblems, referenceProblems } from '../lib/references.ts';
+import { sameFile } from '../lib/mdx-chapter-source.ts';
 
 export type ChapterEntry = CollectionEntry<'chapters'>;
 export type ProgrammeEntry = CollectionEntry<'programmes'>;
@@ -83,4 +84,12 @@ export async function publisher() {
   const entry = await getEntry('settings', 'publisher');
   if (!entry) throw new Error('src/content/settings.yaml: Eintrag „publisher“ fehlt');
   return entry.data;
+}
+
+/** The chapter whose MDX file a component stands in (see remarkChapterSource). */
+export async function chapterByFile(file: string | undefined, component: string): Promise<ChapterEntry> {
+  if (!file) throw new Error(`<${component}> steht nicht in einer Kapiteldatei (fehlendes chapterFile)`);
+  const chapter = (await getCollection('chapters')).find((c) => c.filePath !== undefined && sameFile(c.filePath, file));
+  if (!chapter) throw new Error(`${file}: <${component}> gehört zu keinem Kapitel der Sammlung „chapters“`);
+  return chapter;
 }

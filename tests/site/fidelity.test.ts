@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allPages, assertBuilt, readPage } from '../lib/dist.ts';
+import { allPages, assertBuilt, readPage } from '../lib/site.ts';
 import { repoRoot } from '../lib/content.ts';
 import { htmlText } from '../lib/html.ts';
 

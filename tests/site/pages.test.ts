@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, pageFile, readPage } from '../lib/dist.ts';
+import { assertBuilt, pageFile, readPage } from '../lib/site.ts';
 import { chapterFiles, readMdx, years } from '../lib/content.ts';
 import { htmlText } from '../lib/html.ts';
 
