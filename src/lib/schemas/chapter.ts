@@ -47,6 +47,8 @@ function instrumentTable(refs: Refs) {
       })
       .optional(),
     footnotes: z.array(footnote).default([]),
+    /** Copied from last year by `npm run new-year`: figures still to be checked (`npm run check` warns). */
+    review: z.boolean().default(false),
   });
 }
 
@@ -71,8 +73,36 @@ function demandEstimateTable(refs: Refs) {
       )
       .min(1),
     footnotes: z.array(footnote).default([]),
+    /** Copied from last year by `npm run new-year`: figures still to be checked (`npm run check` warns). */
+    review: z.boolean().default(false),
   });
 }
+
+/**
+ * Shares that the text gives in words ("rd. 13% Anteil vom EGT"), drawn as a small chart next
+ * to their paragraph with `<Anteile id="…" />`. The prose stays as printed; a unit test checks
+ * that every number here also stands in the chapter's text, so the two cannot drift apart.
+ */
+const shareItem = z.strictObject({
+  /** What the share is of, as a short label for the chart. */
+  label: text,
+  /** The percentage as printed (13 for "13%"). */
+  percent: z.number().min(0, { error: 'erwartet einen Anteil ≥ 0' }).max(100, { error: 'erwartet einen Anteil ≤ 100' }),
+  /** Word printed before the number: "rd.", "rund", "knapp". */
+  prefix: text.optional(),
+  /** An amount printed with the share ("rd. 4,9 Mio. €" → { euros: 4900000, prefix: "rd." }). */
+  amount: z.strictObject({ euros: z.number().positive(), prefix: text.optional() }).optional(),
+});
+
+export const shareSetSchema = z.strictObject({
+  /** Id unique within the chapter; `<Anteile id="…" />` and the data download use it. */
+  id: slug,
+  /** Caption of the chart (written to describe it; not printed in the source). */
+  caption: text,
+  items: z.array(shareItem).min(1),
+});
+export type ShareSet = z.output<typeof shareSetSchema>;
+export type ShareItem = ShareSet['items'][number];
 
 export function tableSchema(refs: Refs) {
   return z.discriminatedUnion('kind', [instrumentTable(refs), demandEstimateTable(refs)], {
@@ -152,6 +182,8 @@ export function chapterSchema(refs: Refs) {
       targetGroups: z.array(refs.targetGroups).default([]),
       legalBases: z.array(refs.legalBases).default([]),
       tables: z.array(tableSchema(refs)).default([]),
+      /** Shares given in the text, drawn with `<Anteile id="…" />`. */
+      shares: z.array(shareSetSchema).default([]),
     })
     .superRefine((chapter, ctx) => {
       const tableIds = chapter.tables.map((t) => t.id);
@@ -159,6 +191,11 @@ export function chapterSchema(refs: Refs) {
         if (tableIds.indexOf(t.id) !== i)
           ctx.addIssue({ code: 'custom', path: ['tables', i, 'id'], message: `Tabellen-Kennung „${t.id}“ kommt zweimal vor` });
         for (const p of tableProblems(t)) ctx.addIssue({ code: 'custom', path: ['tables', i, ...p.path], message: p.message });
+      });
+      const shareIds = chapter.shares.map((s) => s.id);
+      shareIds.forEach((id, i) => {
+        if (shareIds.indexOf(id) !== i)
+          ctx.addIssue({ code: 'custom', path: ['shares', i, 'id'], message: `Anteile-Kennung „${id}“ kommt zweimal vor` });
       });
     });
 }
