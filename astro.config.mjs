@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import { fileURLToPath } from 'node:url';
+import remarkProgrammeLinks from './src/lib/remark/programme-links.ts';
 import { remarkChapterSource } from './src/lib/mdx-chapter-source.ts';
 
 export default defineConfig({
@@ -15,7 +17,15 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     // The text is an official document: SmartyPants would change its quotes and dashes.
-    processor: unified({ remarkPlugins: [remarkGfm, remarkChapterSource], smartypants: false }),
+    // remarkProgrammeLinks: abbreviations → /glossar/#…, legal citations → /rechtsgrundlagen/… (src/lib/remark).
+    processor: unified({
+      remarkPlugins: [
+        remarkGfm,
+        remarkChapterSource,
+        [remarkProgrammeLinks, { contentDir: process.env.AMIP_CONTENT_DIR ?? fileURLToPath(new URL('./src/content/', import.meta.url)) }],
+      ],
+      smartypants: false,
+    }),
   },
   integrations: [mdx()],
 });

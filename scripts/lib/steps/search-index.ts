@@ -1,0 +1,81 @@
+/**
+ * Post-build step: the Pagefind search index over the new site, German (stemming for "de"),
+ * written to <site>/pagefind/. Only the regions marked data-pagefind-body are indexed (the main
+ * content of each page; the layout leaves it off the 404 and search pages).
+ */
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import type { PostBuildStep } from '../post-build.ts';
+import { urlOfFile } from './link-check.ts';
+
+/** Parts of the main content that are navigation or repeat text shown elsewhere on the page. */
+export const excludeSelectors = [
+  '.sidebar', // the contents of the year, on every chapter page
+  '.on-page', // "Auf dieser Seite"
+  '.pagination', // previous/next chapter
+  '.breadcrumbs',
+  '.filter-nav',
+  'form',
+  'svg', // chart labels; the same numbers stand in the table next to each chart
+];
+
+/**
+ * Astro writes HTML without whitespace between tags ("<th>Instrument</th><th>Eintritte 2021</th>"),
+ * and Pagefind then reads adjacent table cells as one word ("InstrumentEintritte"), so words in
+ * tables could not be found. The index gets a copy with a space after each block or cell end tag;
+ * the published pages stay as built.
+ */
+export const separateBlocks = (html: string) =>
+  html.replace(/(<\/(?:td|th|caption|tr|thead|tbody|tfoot|table|li|dt|dd|p|div|h[1-6]|figcaption|blockquote|section|nav|ul|ol|dl)>|<br\s*\/?>)(?=<)/gi, '$1 ');
+
+function htmlFiles(dir: string, base = dir, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) htmlFiles(full, base, out);
+    else if (name.endsWith('.html')) out.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return out.sort();
+}
+
+/** Files of Pagefind's bundled user interfaces, which the site does not use. */
+export const unusedBundleFiles = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+export async function buildSearchIndex(dir: string): Promise<{ pages: number }> {
+  const { errors, index } = await pagefind.createIndex({ forceLanguage: 'de', excludeSelectors });
+  try {
+    if (!index) throw new Error(`Pagefind startet nicht: ${errors.join('; ')}`);
+    for (const rel of htmlFiles(dir)) {
+      const added = await index.addHTMLFile({ url: urlOfFile(rel), content: separateBlocks(readFileSync(path.join(dir, rel), 'utf8')) });
+      if (added.errors.length > 0) throw new Error(`Pagefind, ${rel}: ${added.errors.join('; ')}`);
+    }
+    const outputPath = path.join(dir, 'pagefind');
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    // The search page has its own small interface (src/lib/search/); Pagefind's ready-made
+    // interfaces would only be dead weight on the server.
+    for (const name of unusedBundleFiles) rmSync(path.join(outputPath, name), { force: true });
+    // Pages without data-pagefind-body (404, search) are left out; an empty index means the layout lost the marker.
+    const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    if (pages === 0) throw new Error(`Pagefind hat in ${dir} keine Seite mit data-pagefind-body gefunden`);
+    return { pages };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export const searchIndexStep: PostBuildStep = {
+  name: 'Suchindex (Pagefind, Deutsch)',
+  async run({ dir }) {
+    await buildSearchIndex(dir);
+  },
+};

@@ -1,0 +1,22 @@
+/**
+ * URLs of the reference pages. Every page and the remark plugin build links with these
+ * functions, so that a renamed route changes in one place and the link check catches the rest.
+ */
+import { rowAnchor } from '../anchors.ts';
+import { chapterHref } from '../navigation.ts';
+
+export const instrumentsHref = '/instrumente/';
+export const targetGroupsHref = '/zielgruppen/';
+export const legalBasesHref = '/rechtsgrundlagen/';
+export const glossaryHref = '/glossar/';
+export const searchHref = '/suche/';
+
+export const instrumentHref = (id: string) => `${instrumentsHref}${id}/`;
+export const targetGroupHref = (id: string) => `${targetGroupsHref}${id}/`;
+export const legalBasisHref = (id: string) => `${legalBasesHref}${id}/`;
+/** The glossary is one page with one anchor per entry (`/glossar/#egt`). */
+export const glossaryEntryHref = (id: string) => `${glossaryHref}#${id}`;
+
+/** The exact table row of an instrument on a chapter page. */
+export const rowHref = (year: string | number, chapterSlug: string, instrumentId: string) =>
+  `${chapterHref(year, chapterSlug)}#${rowAnchor(instrumentId)}`;

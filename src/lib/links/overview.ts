@@ -1,0 +1,87 @@
+/**
+ * The instrument overview of one programme year (/instrumente/): the tables' instruments grouped
+ * by focus area ("Handlungsschwerpunkt"), then those that only the key figures name, then the
+ * rest of the registry.
+ */
+import {
+  type ChapterRef,
+  type ChapterSource,
+  type KeyFigureAppearance,
+  type TableAppearance,
+  chapterRef,
+  keyFigureAppearances,
+  type KeyFiguresSource,
+  tableRows,
+} from './appearances.ts';
+
+export type OverviewTable = {
+  chapter: ChapterRef;
+  table: TableAppearance['table'];
+  rows: TableAppearance[];
+};
+
+export type OverviewGroup = {
+  /** Fragment id of the group's section on /instrumente/ ("schwerpunkt-integration"). */
+  anchor: string;
+  /** The focus area (or, for tables outside any focus area, the chapter itself). */
+  chapter: ChapterRef;
+  tables: OverviewTable[];
+};
+
+export type InstrumentOverview = {
+  year: number;
+  groups: OverviewGroup[];
+  /** Instruments that this year's key figures name but no chapter table lists. */
+  keyFiguresOnly: KeyFigureAppearance[];
+  /** Registry instruments that this year's programme does not name at all. */
+  unplanned: string[];
+};
+
+export const groupAnchor = (slug: string) => `schwerpunkt-${slug}`;
+
+/** The chapter itself if it is a focus area, else its nearest ancestor that is; else the chapter. */
+export function focusAreaOf<T extends Pick<ChapterSource, 'slug' | 'parent' | 'focusArea'>>(chapter: T, chapters: readonly T[]): T {
+  const bySlug = new Map(chapters.map((c) => [c.slug, c]));
+  const seen = new Set<string>();
+  let current: T | undefined = chapter;
+  while (current && !seen.has(current.slug)) {
+    if (current.focusArea) return current;
+    seen.add(current.slug);
+    current = current.parent === undefined ? undefined : bySlug.get(current.parent);
+  }
+  return chapter;
+}
+
+export function instrumentOverview(
+  year: number,
+  chapters: readonly ChapterSource[],
+  keyFigures: KeyFiguresSource | undefined,
+  registry: readonly string[],
+): InstrumentOverview {
+  const ofYear = chapters.filter((c) => c.year === year).sort((a, b) => a.order - b.order);
+  const rows = tableRows(ofYear);
+  const groups = new Map<string, OverviewGroup>();
+  for (const c of ofYear) {
+    if (c.tables.length === 0) continue;
+    const area = focusAreaOf(c, ofYear);
+    const group = groups.get(area.slug) ?? { anchor: groupAnchor(area.slug), chapter: chapterRef(area), tables: [] };
+    for (const t of c.tables)
+      group.tables.push({
+        chapter: chapterRef(c),
+        table: { id: t.id, kind: t.kind, caption: t.caption, columns: t.columns },
+        rows: rows.filter((r) => r.chapter.slug === c.slug && r.table.id === t.id),
+      });
+    groups.set(area.slug, group);
+  }
+  const inTables = new Set(rows.map((r) => r.instrument));
+  const fromKeyFigures = keyFigures ? [...keyFigureAppearances([keyFigures]).values()].flat() : [];
+  const keyFiguresOnly = fromKeyFigures.filter((k) => !inTables.has(k.instrument));
+  const named = new Set([...inTables, ...fromKeyFigures.map((k) => k.instrument)]);
+  const order = new Map(ofYear.map((c, i) => [c.slug, i]));
+  return {
+    year,
+    groups: [...groups.values()].sort((a, b) => order.get(a.chapter.slug)! - order.get(b.chapter.slug)!),
+    keyFiguresOnly,
+    unplanned: registry.filter((id) => !named.has(id)),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * sitemap.xml from the site's routes. The page files are found by src/pages/sitemap.xml.ts; these
+ * pure functions turn file names and static paths into URLs and the XML.
+ */
+import { canonicalUrl } from './urls.ts';
+
+/** Page files that are no content of their own and stay out of the sitemap. */
+const excluded = new Set(['404', '500', 'suche']);
+
+/**
+ * The route pattern of a page file below src/pages ("./instrumente/[id].astro" → "/instrumente/[id]/"),
+ * or undefined for files that are no page in the sitemap (underscore files, 404, search).
+ */
+export function routeOfPageFile(file: string): string | undefined {
+  const segments = file.replace(/^\.?\//, '').replace(/\.(astro|md|mdx|html)$/, '').split('/');
+  if (segments.some((s) => s.startsWith('_'))) return undefined;
+  if (segments.at(-1) === 'index') segments.pop();
+  if (segments.length === 1 && excluded.has(segments[0]!)) return undefined;
+  return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
+}
+
+/** "/instrumente/[id]/" with { id: "avgs-mat" } → "/instrumente/avgs-mat/"; throws on a missing parameter. */
+export function expandRoute(pattern: string, params: Record<string, string | number | undefined>): string {
+  const path = pattern.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, rest: string | undefined, name: string) => {
+    const value = params[name];
+    if (value === undefined) {
+      if (rest) return '';
+      throw new Error(`${pattern}: getStaticPaths liefert keinen Wert für „${name}“`);
+    }
+    return String(value)
+      .split('/')
+      .map((part) => encodeURIComponent(part))
+      .join('/');
+  });
+  return path.replace(/\/{2,}/g, '/');
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The sitemap for the given URL paths (sorted, without duplicates). Without siteUrl the
+ * addresses stay relative and a comment says what is missing: the sitemap protocol needs
+ * absolute URLs, and inventing a host would be worse.
+ */
+export function sitemapXml(paths: readonly string[], siteUrl: string | undefined): string {
+  const unique = [...new Set(paths)].sort();
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  if (!siteUrl)
+    lines.push('<!-- siteUrl ist in src/content/settings.yaml nicht gesetzt: die Adressen sind relativ zur Website. -->');
+  lines.push('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+  for (const p of unique) lines.push(`  <url><loc>${escapeXml(canonicalUrl(p, siteUrl) ?? p)}</loc></url>`);
+  lines.push('</urlset>', '');
+  return lines.join('\n');
+}
