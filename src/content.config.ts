@@ -22,29 +22,35 @@ const refs: Refs = {
   legalBases: reference('legalBases'),
 } as unknown as Refs;
 
+/**
+ * The content folder; AMIP_CONTENT_DIR points the build at another copy (tests build from a
+ * temporary copy with a scaffolded year or a deliberately wrong number).
+ */
+const contentDir = (process.env.AMIP_CONTENT_DIR ?? './src/content').replace(/\/$/, '');
+
 export const collections = {
   /** One entry per programme year: src/content/programmes/<year>/programme.yaml. */
   programmes: defineCollection({
-    loader: glob({ pattern: '*/programme.yaml', base: './src/content/programmes', generateId: ({ entry }) => yearOfPath(entry) }),
+    loader: glob({ pattern: '*/programme.yaml', base: `${contentDir}/programmes`, generateId: ({ entry }) => yearOfPath(entry) }),
     schema: programmeSchema(refs),
   }),
   /** One MDX file per chapter or section: src/content/programmes/<year>/chapters/*.mdx; id "<year>/<slug>". */
   chapters: defineCollection({
     loader: glob({
       pattern: '*/chapters/*.mdx',
-      base: './src/content/programmes',
+      base: `${contentDir}/programmes`,
       generateId: ({ entry, data }) => chapterId(entry, data),
     }),
     schema: chapterSchema(refs),
   }),
   /** Registry of instruments: src/content/instruments.yaml (map id → entry). */
-  instruments: defineCollection({ loader: file('src/content/instruments.yaml'), schema: instrumentSchema(refs) }),
+  instruments: defineCollection({ loader: file(`${contentDir}/instruments.yaml`), schema: instrumentSchema(refs) }),
   /** Abkürzungsverzeichnis: src/content/glossary.yaml. */
-  glossary: defineCollection({ loader: file('src/content/glossary.yaml'), schema: glossaryEntrySchema }),
+  glossary: defineCollection({ loader: file(`${contentDir}/glossary.yaml`), schema: glossaryEntrySchema }),
   /** Zielgruppen: src/content/target-groups.yaml. */
-  targetGroups: defineCollection({ loader: file('src/content/target-groups.yaml'), schema: targetGroupSchema }),
+  targetGroups: defineCollection({ loader: file(`${contentDir}/target-groups.yaml`), schema: targetGroupSchema }),
   /** Rechtsgrundlagen: src/content/legal-bases.yaml. */
-  legalBases: defineCollection({ loader: file('src/content/legal-bases.yaml'), schema: legalBasisSchema }),
+  legalBases: defineCollection({ loader: file(`${contentDir}/legal-bases.yaml`), schema: legalBasisSchema }),
   /** Publisher settings (Impressum, contact): src/content/settings.yaml, entry "publisher". */
-  settings: defineCollection({ loader: file('src/content/settings.yaml'), schema: publisherSchema }),
+  settings: defineCollection({ loader: file(`${contentDir}/settings.yaml`), schema: publisherSchema }),
 };

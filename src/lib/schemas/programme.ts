@@ -48,6 +48,8 @@ export function keyFiguresSchema(refs: Refs) {
     extras: z
       .array(z.strictObject({ label: text, instrument: refs.instruments.optional(), entries: entriesSchema(refs.instruments) }))
       .default([]),
+    /** Copied from last year by `npm run new-year`: figures still to be checked (`npm run check` warns). */
+    review: z.boolean().default(false),
   });
 }
 
@@ -115,7 +117,7 @@ export function programmeSchema(refs: Refs) {
       /** The motto of the cover ("Arbeit finden – Zukunft sichern"). */
       motto: text,
       /** The integration budget ("Eingliederungstitel", EGT) in euros. */
-      integrationBudget: z.strictObject({ euros: z.number().positive(), approximate: z.boolean().default(false) }),
+      integrationBudget: z.strictObject({ euros: z.number().positive(), approximate: z.boolean().default(false), review: z.boolean().default(false) }),
       keyFigures: keyFiguresSchema(refs),
     })
     .superRefine((p, ctx) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Refs } from './ref.ts';
+import { contrastRatio, MIN_CONTRAST, PAGE_BACKGROUND } from '../colours.ts';
 
 const text = z.string().trim().min(1, { error: 'erwartet einen nicht leeren Text' });
 
@@ -54,7 +55,26 @@ export const legalBasisSchema = z.strictObject({
 });
 export type LegalBasis = z.output<typeof legalBasisSchema>;
 
-/** Publisher settings: who publishes the programme (from the Impressum). */
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: (i) => `erwartet eine Farbe wie „#1d70b8“, gefunden: ${JSON.stringify(i.input)}` });
+
+/** One colour scheme (light or dark page); every colour is also used for text, so 4.5:1 against the page. */
+function modeColours(mode: keyof typeof PAGE_BACKGROUND) {
+  return z
+    .strictObject({ accent: hexColour, link: hexColour, linkVisited: hexColour })
+    .superRefine((c, ctx) => {
+      for (const key of ['accent', 'link', 'linkVisited'] as const) {
+        const ratio = contrastRatio(c[key], PAGE_BACKGROUND[mode]);
+        if (ratio < MIN_CONTRAST)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `erwartet einen Kontrast von mindestens ${String(MIN_CONTRAST).replace('.', ',')}:1 zum Hintergrund ${PAGE_BACKGROUND[mode]} (WCAG 2.1 AA), gefunden: ${ratio.toFixed(2).replace('.', ',')}:1 für ${c[key]}`,
+          });
+      }
+    });
+}
+
+/** Publisher settings: who publishes the programme (from the Impressum), logo and colours. */
 export const publisherSchema = z.strictObject({
   name: text,
   unit: text.optional(),
@@ -67,5 +87,18 @@ export const publisherSchema = z.strictObject({
   photos: text.optional(),
   /** Address where the site is published, for canonical links and the sitemap. */
   siteUrl: z.url().optional(),
+  /**
+   * Logo shown before the publisher's name in the page header: a file in public/ (SVG or PNG).
+   * It stands next to the name, so it is decorative (empty alt text).
+   */
+  logo: z
+    .strictObject({
+      src: z.string().regex(/^\/[A-Za-z0-9._/-]+\.(svg|png)$/, { error: (i) => `erwartet einen Pfad in public/ wie „/logo.svg“, gefunden: ${JSON.stringify(i.input)}` }),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+    })
+    .optional(),
+  /** Accent and link colours for light and dark mode (checked for contrast). */
+  colors: z.strictObject({ light: modeColours('light'), dark: modeColours('dark') }).optional(),
 });
 export type Publisher = z.output<typeof publisherSchema>;

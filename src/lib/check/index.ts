@@ -1,0 +1,424 @@
+/**
+ * `npm run check`: validates all content without building the site, with the same zod schemas
+ * the build uses (given plain references), plus what the schemas cannot see on their own:
+ * references to registry entries, chapter order and parents, `<Tabelle id>` in the MDX bodies,
+ * years and their status, figures still marked for review. Every problem is collected; nothing
+ * stops at the first one.
+ */
+import type { z } from 'zod';
+import { isMap, isScalar } from 'yaml';
+import { chapterSchema, type Chapter } from '../schemas/chapter.ts';
+import { programmeSchema, type Programme } from '../schemas/programme.ts';
+import { plainRefs, slug } from '../schemas/ref.ts';
+import {
+  glossaryEntrySchema,
+  instrumentSchema,
+  legalBasisSchema,
+  publisherSchema,
+  targetGroupSchema,
+  type GlossaryEntry,
+  type Instrument,
+  type LegalBasis,
+  type Publisher,
+  type TargetGroup,
+} from '../schemas/registries.ts';
+import { describeIssue, type Problem, problemAt, type Severity, sortProblems } from './problems.ts';
+import { lineAt as lineOfPath, lineOf, type ParsedFile, parseSource, type PathSegment, type SourceFile } from './source.ts';
+
+export type { Problem, SourceFile, ParsedFile };
+export { formatProblem, formatReport } from './problems.ts';
+
+/** Components a chapter body may use (the chapter page passes these to the MDX content). */
+export const DEFAULT_COMPONENTS = ['Randnotiz', 'Tabelle', 'Kennzahlen', 'Schaubild'] as const;
+
+export type CheckOptions = {
+  /** Prefix that turns content paths into paths the planner can open ("src/content/"). */
+  displayPrefix?: string;
+  /** Component names allowed in chapter bodies. */
+  components?: readonly string[];
+};
+
+export type ChapterContent = { file: ParsedFile; id: string; data: Chapter };
+export type YearContent = {
+  year: number;
+  programme?: { file: ParsedFile; data: Programme };
+  chapters: ChapterContent[];
+  /** Errors found in this year's files. */
+  errors: number;
+};
+
+export type CheckResult = {
+  problems: Problem[];
+  instruments: Map<string, Instrument>;
+  glossary: Map<string, GlossaryEntry>;
+  targetGroups: Map<string, TargetGroup>;
+  legalBases: Map<string, LegalBasis>;
+  publisher?: Publisher;
+  years: YearContent[];
+  /** Parsed files by content path, for the import (edits keep the file's layout). */
+  files: Map<string, ParsedFile>;
+};
+
+export const REGISTRY_FILES = {
+  instruments: 'instruments.yaml',
+  glossary: 'glossary.yaml',
+  targetGroups: 'target-groups.yaml',
+  legalBases: 'legal-bases.yaml',
+  settings: 'settings.yaml',
+} as const;
+
+/** Levenshtein distance, for "did you mean …" on unknown ids. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
+
+export function closest(id: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    // A known id that the unknown one extends or shortens ("job-ag-neu", "job") counts as close.
+    const dd = id.length >= 3 && k.length >= 3 && (id.startsWith(k) || k.startsWith(id)) ? 1 : distance(id, k);
+    if (dd < bestD) [best, bestD] = [k, dd];
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined;
+}
+
+/** Every `{ id, collection }` reference in a parsed value, with its path. */
+function* references(value: unknown, path: PathSegment[] = []): Generator<{ path: PathSegment[]; id: string; collection: string }> {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* references(value[i], [...path, i]);
+  } else if (value !== null && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o);
+    if (keys.length === 2 && typeof o.id === 'string' && typeof o.collection === 'string') {
+      yield { path, id: o.id, collection: o.collection };
+      return;
+    }
+    for (const k of keys) yield* references(o[k], [...path, k]);
+  }
+}
+
+const collectionNames: Record<string, { file: string; what: string }> = {
+  instruments: { file: REGISTRY_FILES.instruments, what: 'Instrument' },
+  targetGroups: { file: REGISTRY_FILES.targetGroups, what: 'Zielgruppe' },
+  legalBases: { file: REGISTRY_FILES.legalBases, what: 'Rechtsgrundlage' },
+};
+
+export function checkContent(sources: readonly SourceFile[], options: CheckOptions = {}): CheckResult {
+  const prefix = options.displayPrefix ?? '';
+  const components = new Set(options.components ?? DEFAULT_COMPONENTS);
+  const problems: Problem[] = [];
+  const files = new Map<string, ParsedFile>();
+  const display = (p: ParsedFile) => prefix + p.file.path;
+  const refs = plainRefs();
+
+  const parse = (source: SourceFile): ParsedFile => {
+    const p = parseSource(source);
+    files.set(source.path, p);
+    for (const e of p.doc.errors)
+      problems.push({
+        severity: 'error',
+        file: display(p),
+        line: lineOf(p, e.pos[0]),
+        field: '(YAML)',
+        message: `YAML-Syntaxfehler: ${yamlErrorText(e.code, e.message.split('\n')[0]!)}`,
+      });
+    if (p.missingFrontmatter)
+      problems.push({ severity: 'error', file: display(p), line: 1, field: '(Datei)', message: 'erwartet einen Kopf zwischen zwei Zeilen „---“ am Dateianfang, gefunden: keinen' });
+    return p;
+  };
+
+  const add = (p: ParsedFile, path: readonly PathSegment[], message: string, severity: Severity = 'error', key?: string) =>
+    problems.push(problemAt(p, display(p), path, message, severity, key));
+
+  /** Validates `value` at `path` of file `p`; returns the output or undefined, reporting every issue. */
+  function validate<S extends z.ZodType>(p: ParsedFile, schema: S, value: unknown, path: PathSegment[] = []): z.output<S> | undefined {
+    const result = schema.safeParse(value, { reportInput: true });
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const issuePath = [...path, ...(issue.path as PathSegment[])];
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) add(p, issuePath, describeIssue({ ...issue, keys: [key] }), 'error', key);
+      } else add(p, issuePath, describeIssue(issue));
+    }
+    // When only the cross-checks of the whole file failed (totals, percentages), the values
+    // themselves are fine: parse again without those checks so that references and the MDX
+    // body are still checked and every problem is listed in one run.
+    const checks = (schema._zod.def as { checks?: unknown[] }).checks;
+    if (checks?.length && result.error.issues.every((i) => i.code === 'custom')) {
+      const plain = schema.clone({ ...schema._zod.def, checks: [] } as typeof schema._zod.def).safeParse(value);
+      if (plain.success) return plain.data as z.output<S>;
+    }
+    return undefined;
+  }
+
+  const byPath = new Map(sources.map((s) => [s.path, s]));
+
+  // Registries: maps id → entry.
+  /** Ids of each registry, also of entries with errors (so that a typo inside an entry is one problem, not one per use). */
+  const registryIds = new Map<string, Set<string>>();
+  function registry<T>(file: string, schema: z.ZodType<T>): Map<string, T> {
+    const out = new Map<string, T>();
+    const source = byPath.get(file);
+    if (!source) {
+      problems.push({ severity: 'error', file: prefix + file, line: 1, field: '(Datei)', message: 'Datei fehlt' });
+      return out;
+    }
+    const p = parse(source);
+    if (p.doc.errors.length > 0) return out;
+    const root = p.doc.contents;
+    if (!isMap(root)) {
+      add(p, [], `erwartet Einträge der Form „kennung: { … }“, gefunden: ${root === null ? 'eine leere Datei' : 'etwas anderes'}`);
+      return out;
+    }
+    const data = p.doc.toJS() as Record<string, unknown>;
+    registryIds.set(file, new Set(root.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''))));
+    for (const pair of root.items) {
+      const id = isScalar(pair.key) ? String(pair.key.value) : '';
+      const idCheck = slug.safeParse(id);
+      if (!idCheck.success) add(p, [id], describeIssue(idCheck.error.issues[0]!));
+      const value = validate(p, schema, data[id], [id]);
+      if (value !== undefined) out.set(id, value);
+    }
+    return out;
+  }
+
+  const instruments = registry(REGISTRY_FILES.instruments, instrumentSchema(refs));
+  const glossary = registry(REGISTRY_FILES.glossary, glossaryEntrySchema);
+  const targetGroups = registry(REGISTRY_FILES.targetGroups, targetGroupSchema);
+  const legalBases = registry(REGISTRY_FILES.legalBases, legalBasisSchema);
+  // A registry that could not be read at all is reported once; references to it are not checked.
+  const known: Record<string, ReadonlySet<string> | undefined> = {
+    instruments: registryIds.get(REGISTRY_FILES.instruments),
+    targetGroups: registryIds.get(REGISTRY_FILES.targetGroups),
+    legalBases: registryIds.get(REGISTRY_FILES.legalBases),
+  };
+
+  const checkRefs = (p: ParsedFile, value: unknown, path: PathSegment[] = []) => {
+    for (const r of references(value, path)) {
+      const registryIds = known[r.collection];
+      if (!registryIds || registryIds.has(r.id)) continue;
+      const names = collectionNames[r.collection]!;
+      const guess = closest(r.id, registryIds);
+      add(p, r.path, `unbekannte ${names.what === 'Instrument' ? 'Instrument-Kennung' : `Kennung (${names.what})`} „${r.id}“: erwartet eine Kennung aus ${prefix}${names.file}${guess ? `, meinten Sie „${guess}“?` : ''}`);
+    }
+  };
+
+  // Registry entries refer to each other (instrument → legal bases, fundedVia).
+  if (byPath.has(REGISTRY_FILES.instruments)) {
+    const p = files.get(REGISTRY_FILES.instruments)!;
+    for (const [id, value] of instruments) checkRefs(p, value, [id]);
+    // An abbreviation is taken from the Abkürzungsverzeichnis or from the programme text (content-format.md).
+    const abbreviations = new Set([...glossary.values()].map((g) => g.abbreviation));
+    const chapterText = sources.filter((s) => s.path.endsWith('.mdx')).map((s) => s.text).join('\n');
+    const inText = (a: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(chapterText);
+    if (glossary.size > 0)
+      for (const [id, value] of instruments)
+        if (value.abbreviation !== undefined && !abbreviations.has(value.abbreviation) && !inText(value.abbreviation))
+          add(p, [id, 'abbreviation'], `unbekannte Abkürzung „${value.abbreviation}“: erwartet eine Abkürzung aus dem Abkürzungsverzeichnis (${prefix}${REGISTRY_FILES.glossary}) oder aus dem Programmtext`, 'warning');
+  }
+  {
+    const seen = new Map<string, string>();
+    const p = files.get(REGISTRY_FILES.glossary);
+    if (p)
+      for (const [id, g] of glossary) {
+        const first = seen.get(g.abbreviation);
+        if (first !== undefined) add(p, [id, 'abbreviation'], `Abkürzung „${g.abbreviation}“ steht schon unter „${first}“`);
+        else seen.set(g.abbreviation, id);
+      }
+  }
+
+  // Publisher settings.
+  let publisher: Publisher | undefined;
+  const settingsSource = byPath.get(REGISTRY_FILES.settings);
+  if (!settingsSource) problems.push({ severity: 'error', file: prefix + REGISTRY_FILES.settings, line: 1, field: '(Datei)', message: 'Datei fehlt' });
+  else {
+    const p = parse(settingsSource);
+    if (p.doc.errors.length === 0) {
+      const data = p.doc.toJS() as Record<string, unknown> | null;
+      if (!data || typeof data !== 'object' || !('publisher' in data)) add(p, [], 'Pflichtfeld fehlt: erwartet „publisher:“ mit den Angaben des Herausgebers');
+      else publisher = validate(p, publisherSchema, data.publisher, ['publisher']);
+    }
+  }
+
+  // Programme years.
+  const yearFolders = new Set<string>();
+  for (const s of sources) {
+    const m = /^programmes\/([^/]+)\//.exec(s.path);
+    if (m) yearFolders.add(m[1]!);
+  }
+  const years: YearContent[] = [];
+  const programmeSchemaPlain = programmeSchema(refs);
+  const chapterSchemaPlain = chapterSchema(refs);
+  for (const folder of [...yearFolders].sort()) {
+    const before = problems.length;
+    const programmePath = `programmes/${folder}/programme.yaml`;
+    const chapterSources = sources.filter((s) => s.path.startsWith(`programmes/${folder}/chapters/`) && s.path.endsWith('.mdx')).sort((a, b) => a.path.localeCompare(b.path, 'en'));
+    const year: YearContent = { year: Number(folder), chapters: [], errors: 0 };
+    if (!/^\d{4}$/.test(folder)) {
+      problems.push({ severity: 'error', file: `${prefix}programmes/${folder}/`, line: 1, field: '(Ordner)', message: `erwartet einen Ordner mit der Jahreszahl (z. B. programmes/2022/), gefunden: „${folder}“` });
+      continue;
+    }
+    const programmeSource = byPath.get(programmePath);
+    let status: 'draft' | 'published' = 'published';
+    if (!programmeSource) problems.push({ severity: 'error', file: prefix + programmePath, line: 1, field: '(Datei)', message: `Datei fehlt: jedes Programmjahr braucht ${programmePath}` });
+    else {
+      const p = parse(programmeSource);
+      if (p.doc.errors.length === 0) {
+        const data = validate(p, programmeSchemaPlain, p.doc.toJS());
+        const raw = p.doc.toJS() as { status?: unknown } | null;
+        if (raw?.status === 'draft') status = 'draft';
+        if (!data) checkRefs(p, rawProgrammeReferences(raw));
+        if (data) {
+          year.programme = { file: p, data };
+          checkRefs(p, data);
+          if (String(data.year) !== folder) add(p, ['year'], `erwartet ${folder} (den Namen des Ordners), gefunden: ${data.year}`);
+          const reviewPaths: [PathSegment[], string][] = [];
+          if (data.keyFigures.review) reviewPaths.push([['keyFigures', 'review'], 'Kennzahlen']);
+          if (data.integrationBudget.review) reviewPaths.push([['integrationBudget', 'review'], 'Eingliederungstitel']);
+          for (const [path, what] of reviewPaths) add(p, path, reviewMessage(what, status), status === 'draft' ? 'warning' : 'error');
+        }
+      }
+    }
+    const slugs = new Map<string, ChapterContent>();
+    const orders = new Map<number, ChapterContent>();
+    for (const source of chapterSources) {
+      const p = parse(source);
+      if (p.doc.errors.length > 0 || p.missingFrontmatter) continue;
+      const raw = p.doc.toJS() ?? {};
+      const data = validate(p, chapterSchemaPlain, raw);
+      const reportBody = (line: number, field: string, message: string, severity: Severity = 'error') => problems.push({ severity, file: display(p), line, field, message });
+      if (!data) {
+        // Still check what can be checked, so that one run lists every problem of the file.
+        checkRefs(p, rawChapterReferences(raw));
+        const tables = Array.isArray((raw as { tables?: unknown }).tables) ? ((raw as { tables: unknown[] }).tables as { id?: unknown }[]) : [];
+        checkBody(p, tables.map((t) => (typeof t?.id === 'string' ? t.id : '')), reportBody, components, programmeSource !== undefined);
+        continue;
+      }
+      checkRefs(p, data);
+      const chapter: ChapterContent = { file: p, id: `${folder}/${data.slug}`, data };
+      const sameSlug = slugs.get(data.slug);
+      if (sameSlug) add(p, ['slug'], `slug „${data.slug}“ ist schon vergeben an ${display(sameSlug.file)}; erwartet einen eindeutigen slug je Jahr`);
+      else slugs.set(data.slug, chapter);
+      const sameOrder = orders.get(data.order);
+      if (sameOrder) add(p, ['order'], `order ${data.order} hat schon ${display(sameOrder.file)}; erwartet eine eindeutige Reihenfolge je Jahr`);
+      else orders.set(data.order, chapter);
+      data.tables.forEach((t, i) => {
+        if (t.review) add(p, ['tables', i, 'review'], reviewMessage(`Tabelle „${t.id}“`, status), status === 'draft' ? 'warning' : 'error');
+      });
+      checkBody(p, data.tables.map((t) => t.id), reportBody, components, programmeSource !== undefined);
+      year.chapters.push(chapter);
+    }
+    for (const c of year.chapters)
+      if (c.data.parent !== undefined && !slugs.has(c.data.parent))
+        add(c.file, ['parent'], `erwartet den slug eines Kapitels aus ${folder}, gefunden: „${c.data.parent}“${closest(c.data.parent, slugs.keys()) ? `, meinten Sie „${closest(c.data.parent, slugs.keys())}“?` : ''}`);
+    if (chapterSources.length === 0 && programmeSource)
+      problems.push({ severity: 'warning', file: `${prefix}programmes/${folder}/chapters/`, line: 1, field: '(Ordner)', message: 'keine Kapitel gefunden' });
+    year.chapters.sort((a, b) => a.data.order - b.data.order);
+    year.errors = problems.slice(before).filter((x) => x.severity === 'error').length;
+    years.push(year);
+  }
+
+  return { problems: sortProblems(problems), instruments, glossary, targetGroups, legalBases, publisher, years, files };
+}
+
+/** The most common YAML mistakes in plain German; others keep the parser's (English) text. */
+function yamlErrorText(code: string, message: string): string {
+  const german: Record<string, string> = {
+    DUPLICATE_KEY: 'doppelter Schlüssel: erwartet jede Kennung und jedes Feld nur einmal',
+    TAB_AS_INDENT: 'Tabulator als Einrückung: erwartet Leerzeichen',
+    BAD_INDENT: 'Einrückung stimmt nicht: erwartet dieselbe Anzahl Leerzeichen wie die Zeilen derselben Ebene',
+    MULTILINE_IMPLICIT_KEY: 'Zeilenumbruch in einem Schlüssel oder ungeschlossene Anführungszeichen',
+  };
+  return german[code] ? `${german[code]} (${message})` : message;
+}
+
+const reviewMessage = (what: string, status: 'draft' | 'published') =>
+  status === 'draft'
+    ? `${what}: aus dem Vorjahr übernommen, noch nicht geprüft (nach der Prüfung „review: true“ löschen)`
+    : `${what}: erwartet geprüfte Zahlen in einem veröffentlichten Jahr, gefunden: „review: true“ (Zahlen prüfen, dann die Zeile löschen)`;
+
+/** `<Tabelle id="…" />` must name a table of the chapter; only known components; every table placed. */
+function checkBody(
+  file: ParsedFile,
+  tableIds: readonly string[],
+  report: (line: number, field: string, message: string, severity?: Severity) => void,
+  components: ReadonlySet<string>,
+  hasProgramme: boolean,
+) {
+  const body = file.body;
+  if (!body) return;
+  const placed = new Set<string>();
+  const lines = body.text.split('\n');
+  lines.forEach((text, i) => {
+    const line = body.line + i;
+    for (const m of text.matchAll(/(?<!\\)<([A-Z][A-Za-z0-9]*)\b([^>]*)>/g)) {
+      const name = m[1]!;
+      if (!components.has(name)) {
+        report(line, `<${name}>`, `unbekannte Komponente <${name}>: erwartet eine von ${[...components].map((c) => `<${c}>`).join(', ')}`);
+        continue;
+      }
+      if (name === 'Tabelle') {
+        const id = /\bid=(?:"([^"]*)"|'([^']*)'|\{["']([^"']*)["']\})/.exec(m[2]!);
+        const value = id?.[1] ?? id?.[2] ?? id?.[3];
+        if (value === undefined) report(line, '<Tabelle>', 'erwartet <Tabelle id="…" />, gefunden: kein id');
+        else if (!tableIds.includes(value))
+          report(line, `<Tabelle id="${value}">`, `unbekannte Tabelle „${value}“: erwartet eine Tabellen-Kennung aus dem Kopf der Datei (${tableIds.length ? tableIds.join(', ') : 'keine Tabellen definiert'})`);
+        else if (placed.has(value)) report(line, `<Tabelle id="${value}">`, `Tabelle „${value}“ steht zweimal im Text`, 'warning');
+        else placed.add(value);
+      }
+      if (name === 'Kennzahlen' && !hasProgramme) report(line, '<Kennzahlen>', 'Kennzahlen ohne programme.yaml des Jahres');
+    }
+  });
+  tableIds.forEach((id, i) => {
+    if (id !== '' && !placed.has(id))
+      report(lineOfPath(file, ['tables', i]), `tables[${id}]`, `Tabelle „${id}“ steht nirgends im Text: erwartet <Tabelle id="${id}" /> an der Stelle, an der sie erscheinen soll`, 'warning');
+  });
+}
+
+const asRef = (collection: string, v: unknown) => (typeof v === 'string' ? { id: v, collection } : undefined);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+
+/** The references of a chapter whose frontmatter did not validate, in the same shape the schema outputs. */
+function rawChapterReferences(raw: unknown) {
+  const c = obj(raw);
+  return {
+    targetGroups: list(c.targetGroups).map((v) => asRef('targetGroups', v)),
+    legalBases: list(c.legalBases).map((v) => asRef('legalBases', v)),
+    tables: list(c.tables).map((t) => ({
+      rows: list(obj(t).rows).map((r) => ({
+        instrument: asRef('instruments', obj(r).instrument),
+        entries: { includedIn: asRef('instruments', obj(obj(r).entries).includedIn) },
+        estimate: { includedIn: asRef('instruments', obj(obj(r).estimate).includedIn) },
+      })),
+    })),
+  };
+}
+
+function rawProgrammeReferences(raw: unknown) {
+  const k = obj(obj(raw).keyFigures);
+  return {
+    keyFigures: {
+      groups: list(k.groups).map((g) => ({
+        instrument: asRef('instruments', obj(g).instrument),
+        rows: list(obj(g).rows).map((r) => ({ instrument: asRef('instruments', obj(r).instrument) })),
+      })),
+      extras: list(k.extras).map((e) => ({ instrument: asRef('instruments', obj(e).instrument), entries: { includedIn: asRef('instruments', obj(obj(e).entries).includedIn) } })),
+    },
+  };
+}
+
+/** The data of one year for the export (`dataTables`): throws with the problems when the year has errors. */
+export function yearData(result: CheckResult, year: number) {
+  const y = result.years.find((x) => x.year === year);
+  if (!y || !y.programme) throw new Error(`Kein Programmjahr ${year}: erwartet programmes/${year}/programme.yaml`);
+  if (y.errors > 0 || result.problems.some((p) => p.severity === 'error'))
+    throw new Error('Die Daten enthalten Fehler; erst `npm run check` ausführen und die Fehler beheben.');
+  return { programme: y.programme.data, chapters: y.chapters.map((c) => ({ id: c.id, data: c.data })), instruments: result.instruments };
+}

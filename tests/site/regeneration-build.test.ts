@@ -1,0 +1,117 @@
+/**
+ * Builds that never break the published site, on temporary copies of the content (a scaffolded
+ * 2022 draft — never committed as real data):
+ * - two builds of the same data are byte-identical;
+ * - a draft year carries the "Entwurf" banner with `--drafts` and is left out of the normal build;
+ * - a build with a wrong number fails with file and line and leaves the previous output untouched,
+ *   whether the data check or Astro itself stops it.
+ * Three builds are shared by all tests of this file (two complete ones, one of the pages only).
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild } from '../../scripts/lib/build.ts';
+import { hashTree, lineOf, root, runCommand, tempContent, tempDir } from '../unit/regeneration-helpers.ts';
+
+const draftContent = tempContent();
+const out = tempDir('builds');
+const a = path.join(out.dir, 'a');
+const b = path.join(out.dir, 'b');
+const normal = path.join(out.dir, 'normal');
+const quiet = () => {};
+const page = (dir: string, url: string) => readFileSync(path.join(dir, url, 'index.html'), 'utf8');
+const BANNER = 'Entwurf – nicht veröffentlicht.';
+
+beforeAll(async () => {
+  const r = runCommand('new-year', ['--from', '2021', '--to', '2022'], draftContent.dir);
+  if (r.status !== 0) throw new Error(r.output);
+  const env = { AMIP_CONTENT_DIR: draftContent.dir };
+  await runBuild({ root, outDir: a, drafts: true, env, log: quiet });
+  await runBuild({ root, outDir: b, drafts: true, env, log: quiet });
+  // Only pages are looked at in this one: without search index, PDFs and link check.
+  await runBuild({ root, outDir: normal, drafts: false, env, log: quiet, steps: [] });
+}, 600_000);
+
+afterAll(() => {
+  draftContent.cleanup();
+  out.cleanup();
+});
+
+describe('reproducible builds', () => {
+  it('the same data gives byte-identical output, every file', () => {
+    const first = hashTree(a);
+    expect(first.size).toBeGreaterThan(50);
+    expect(hashTree(b)).toEqual(first);
+  });
+});
+
+describe('draft years', () => {
+  it('`--drafts`: every page of 2022 carries the Entwurf banner, no page of 2021 does', () => {
+    const pages2022 = readdirSync(path.join(a, '2022'), { recursive: true }).filter((f) => String(f).endsWith('index.html'));
+    expect(pages2022.length).toBeGreaterThan(10);
+    for (const f of pages2022) expect(readFileSync(path.join(a, '2022', String(f)), 'utf8')).toContain(BANNER);
+    expect(page(a, '2022')).toMatch(/\d+ Tabellen und Angaben sind noch aus dem Vorjahr übernommen und nicht geprüft/);
+    const pages2021 = readdirSync(path.join(a, '2021'), { recursive: true }).filter((f) => String(f).endsWith('index.html'));
+    for (const f of pages2021) expect(readFileSync(path.join(a, '2021', String(f)), 'utf8')).not.toContain(BANNER);
+  });
+
+  it('`--drafts`: pages offer the same page in the other year, / still leads to the newest published year', () => {
+    expect(page(a, '2021/integration')).toContain('<a href="/2022/integration/">2022 (Entwurf)</a>');
+    expect(page(a, '2022/integration')).toContain('<a href="/2021/integration/">2021</a>');
+    const home = page(a, '');
+    expect(home).toMatch(/Aktuell: <a href="\/2021\/">/);
+    expect(home).toMatch(/<a href="\/2022\/">[^<]*<\/a> \(Entwurf\)/);
+  });
+
+  it('`--drafts`: /2022/vergleich/ compares with 2021 table by table', () => {
+    const html = page(a, '2022/vergleich');
+    expect(html).toContain('<h1>Vergleich 2022 mit 2021</h1>');
+    expect(html).toContain('Ansatz 2021');
+    expect(html).toMatch(/Zeile für Zeile nach Instrument verglichen:\s*0 neu, 0 entfallen, 0 verändert, \d+ unverändert/);
+  });
+
+  it('the normal build leaves the draft out: no 2022 page, no link to 2022', () => {
+    expect(existsSync(path.join(normal, '2022'))).toBe(false);
+    const all = readdirSync(normal, { recursive: true }).filter((f) => String(f).endsWith('.html'));
+    for (const f of all) expect(readFileSync(path.join(normal, String(f)), 'utf8')).not.toMatch(/href="\/2022\//);
+    expect(page(normal, '')).toMatch(/Aktuell: <a href="\/2021\/">/);
+  });
+});
+
+describe('a failed build leaves the previous output intact', () => {
+  const bad = tempContent();
+  afterAll(bad.cleanup);
+  const file = path.join(bad.dir, 'programmes/2021/chapters/06-integration.mdx');
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, original.replace('total: { label: Summe, entries: 3162 }', 'total: { label: Summe, entries: 3163 }'));
+  const line = lineOf(original, 'total: { label: Summe, entries: 3162 }');
+
+  const expectUntouched = (before: Map<string, string>) => {
+    expect(hashTree(normal)).toEqual(before);
+    expect(readdirSync(out.dir).filter((n) => n.startsWith('normal.'))).toEqual([]);
+  };
+
+  it('the data check stops a wrong total with file, line and field, before Astro starts', async () => {
+    const before = hashTree(normal);
+    const started = performance.now();
+    await expect(runBuild({ root, outDir: normal, env: { AMIP_CONTENT_DIR: bad.dir }, log: quiet })).rejects.toThrow(
+      `programmes/2021/chapters/06-integration.mdx:${line}  tables[instrumente].total.entries  Tabelle „instrumente“: Summe angegeben 3.163, aus den Zeilen berechnet 3.162`,
+    );
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expectUntouched(before);
+  });
+
+  it('without the data check, Astro itself refuses the wrong total, and the output stays as it was', async () => {
+    const before = hashTree(normal);
+    await expect(runBuild({ root, outDir: normal, env: { AMIP_CONTENT_DIR: bad.dir }, log: quiet, skipCheck: true })).rejects.toThrow(/astro build .*fehlgeschlagen[\s\S]*Summe angegeben 3\.163/);
+    expectUntouched(before);
+  });
+
+  it('`npm run build` exits non-zero with the reason and says that dist/ was not changed', () => {
+    const r = runCommand('build', [], bad.dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Build abgebrochen: Die Inhalte enthalten Fehler');
+    expect(r.stderr).toContain(`06-integration.mdx:${line}`);
+    expect(r.stderr).toContain('dist/ wurde nicht verändert.');
+  });
+});
