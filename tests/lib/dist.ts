@@ -1,28 +1,65 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+/**
+ * The built site under test: which folder, and which HTML pages it holds.
+ * Tests discover pages by walking the folder, so pages that other features add are checked too.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './content.ts';
+import { fileURLToPath } from 'node:url';
 
-/** The built site under test: DIST_DIR or <repo>/dist (`npm test` builds it first). */
-export const distDir = path.resolve(process.env.DIST_DIR ?? path.join(repoRoot, 'dist'));
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export function assertBuilt(): void {
-  if (!existsSync(path.join(distDir, 'index.html')))
-    throw new Error(`${distDir} enthält keine gebaute Website: erst \`npm run build\` ausführen (npm test tut das).`);
+/** The folder to check: $AMIP_DIST_DIR (e.g. /tmp/qa-dist for experiments), else <repo>/dist. */
+export function distDir(): string {
+  return path.resolve(process.env.AMIP_DIST_DIR || path.join(repoRoot, 'dist'));
 }
 
-/** URL path of a page ("/2021/kennzahlen/") → its file in dist. */
-export const pageFile = (url: string) => path.join(distDir, url.replace(/^\//, ''), url.endsWith('/') ? 'index.html' : '');
+export type Page = {
+  /** Absolute path of the HTML file. */
+  file: string;
+  /** Path relative to the dist folder, with forward slashes ("2021/kennzahlen/index.html"). */
+  rel: string;
+  /** URL path the page is served at ("/2021/kennzahlen/", "/404.html"). */
+  url: string;
+};
 
-export const readPage = (url: string) => readFileSync(pageFile(url), 'utf8');
+/** URL path of an HTML file given relative to the dist folder ("a/index.html" → "/a/"). */
+export function urlOfFile(rel: string): string {
+  const posix = rel.split(path.sep).join('/');
+  if (posix === 'index.html') return '/';
+  if (posix.endsWith('/index.html')) return `/${posix.slice(0, -'index.html'.length)}`;
+  return `/${posix}`;
+}
 
-/** Every HTML file of the built site, as URL paths. */
-export function allPages(dir = distDir, base = '/'): string[] {
-  const pages: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
+function walk(dir: string, out: string[]): string[] {
+  for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) pages.push(...allPages(full, `${base}${name}/`));
-    else if (name === 'index.html') pages.push(base);
-    else if (name.endsWith('.html')) pages.push(`${base}${name}`);
+    if (statSync(full).isDirectory()) walk(full, out);
+    else if (name.endsWith('.html')) out.push(full);
   }
-  return pages;
+  return out;
+}
+
+/** Every .html file of the built site, sorted by URL. Throws when the folder is missing or empty. */
+export function listPages(dir = distDir()): Page[] {
+  if (!existsSync(dir)) throw new Error(`${dir} fehlt: zuerst die Website bauen (npm run build)`);
+  const pages = walk(dir, []).map((file) => {
+    const rel = path.relative(dir, file).split(path.sep).join('/');
+    return { file, rel, url: urlOfFile(rel) };
+  });
+  if (pages.length === 0) throw new Error(`${dir} enthält keine HTML-Seite: zuerst die Website bauen (npm run build)`);
+  return pages.sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** The dist file a URL path refers to on a static host, or undefined ("/a/" → a/index.html, "/a" → a/index.html). */
+export function fileOfUrl(dir: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  const full = path.join(dir, path.normalize(decoded));
+  if (full !== dir && !full.startsWith(dir + path.sep)) return undefined;
+  const candidates = decoded.endsWith('/') ? [path.join(full, 'index.html')] : [full, path.join(full, 'index.html')];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }

@@ -1,0 +1,62 @@
+/**
+ * Lighthouse (mobile) on the sample pages: accessibility, best practices and SEO each 100.
+ * Performance is timing-based and depends on the machine, so it is only reported, by
+ * `npm run lighthouse` into BENCHMARKS.md.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchDebuggable, type DebuggableChromium } from '../lib/chromium.ts';
+import { distDir } from '../lib/dist.ts';
+import { categoryFailures, runLighthouse, samplePages, score, type CategoryId } from '../lib/lighthouse.ts';
+import { startServer, type StaticServer } from '../lib/server.ts';
+
+const categories: CategoryId[] = ['accessibility', 'best-practices', 'seo'];
+const pages = samplePages(distDir());
+let chromium: DebuggableChromium;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await startServer(distDir());
+  chromium = await launchDebuggable();
+});
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+// A failure must say which audit failed and on which element: a page without alt text and
+// without a meta description.
+test('names the failing audits and their elements (self-test)', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'amip-selftest-'));
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+      '<title>Test</title></head><body><main><h1>Test</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1"></main></body></html>',
+  );
+  const bad = await startServer(dir);
+  try {
+    const lhr = await runLighthouse(chromium.port, `${bad.origin}/`, ['accessibility', 'seo']);
+    expect(score(lhr, 'accessibility')).toBeLessThan(100);
+    const a11y = categoryFailures(lhr, 'accessibility').join('\n');
+    expect(a11y).toMatch(/^image-alt \(Score 0, Gewicht \d+\): /m);
+    expect(a11y).toContain('<img src="data:image/gif');
+    expect(categoryFailures(lhr, 'seo').join('\n')).toMatch(/^meta-description \(Score 0/m);
+  } finally {
+    await bad.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// One page after the other (the default): Lighthouse drives one tab at a time.
+describe('Lighthouse mobile: accessibility, best practices, SEO = 100', () => {
+  test.for(pages)('$url ($label)', async ({ url }) => {
+    const lhr = await runLighthouse(chromium.port, server.origin + url, categories);
+    const scores = categories.map((c) => `${c} ${score(lhr, c)}`).join(', ');
+    const failures = categories.flatMap((c) =>
+      score(lhr, c) === 100 ? [] : [`${c}: ${score(lhr, c)}`, ...categoryFailures(lhr, c).map((l) => `  ${l}`)],
+    );
+    expect(failures, `${url}: ${scores}`).toEqual([]);
+  });
+});
