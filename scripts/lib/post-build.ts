@@ -12,4 +12,9 @@ export type PostBuildContext = {
 
 export type PostBuildStep = { name: string; run: (ctx: PostBuildContext) => Promise<void> | void };
 
-export const postBuildSteps: PostBuildStep[] = [];
+import { searchIndexStep } from './steps/search-index.ts';
+import { linkCheckStep } from './steps/link-check.ts';
+import { pdfStep } from './steps/pdf.ts';
+
+// The link check runs last, so that it also sees the files that earlier steps write (pagefind/, the PDFs).
+export const postBuildSteps: PostBuildStep[] = [searchIndexStep, pdfStep, linkCheckStep];
