@@ -14,7 +14,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 // Shared with the Lighthouse test, so that report and test look at the same pages the same way.
-import { launchDebuggable } from '../tests/lib/chromium.ts';
+import { launchDebuggable } from './lib/chromium.ts';
 import { distDir, repoRoot } from '../tests/lib/dist.ts';
 import {
   allCategories,

@@ -7,21 +7,12 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { editionHref, pdfFileName } from '../../src/components/print/edition.ts';
+import { chromiumPath, launchBrowser } from './chromium.ts';
 import { startStaticServer } from './static-server.ts';
 
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** Keep the browser from calling home (updates, sync, field trials); Playwright adds a fresh profile. */
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { chromiumPath };
 
 /** The page margins of global.css's @page rule; the footer with the page number sits in the bottom one. */
 const margin = { top: '20mm', right: '18mm', bottom: '22mm', left: '18mm' };
@@ -181,7 +172,7 @@ export async function writePdfs({ dir, years = editionYears(dir), log = () => {}
   if (!existsSync(chromiumPath)) throw new Error(`PDF: kein Chromium unter ${chromiumPath} (Debian-Paket chromium, oder CHROMIUM_PATH setzen)`);
   const siteUrl = siteUrlOf(dir);
   const server = await startStaticServer(dir);
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
+  const browser = await launchBrowser();
   const written: string[] = [];
   const queue = [...years];
   // Each year prints in its own tab (its own renderer process): as many at a time as there are

@@ -50,16 +50,5 @@ export function listPages(dir = distDir()): Page[] {
   return pages.sort((a, b) => a.url.localeCompare(b.url));
 }
 
-/** The dist file a URL path refers to on a static host, or undefined ("/a/" → a/index.html, "/a" → a/index.html). */
-export function fileOfUrl(dir: string, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  const full = path.join(dir, path.normalize(decoded));
-  if (full !== dir && !full.startsWith(dir + path.sep)) return undefined;
-  const candidates = decoded.endsWith('/') ? [path.join(full, 'index.html')] : [full, path.join(full, 'index.html')];
-  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
-}
+/** The dist file a URL path refers to on a static host (the same lookup as the test server's). */
+export { fileOfUrl } from '../../scripts/lib/static-server.ts';

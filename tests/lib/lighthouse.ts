@@ -7,6 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import lighthouse, { type Result, type Flags } from 'lighthouse';
+import { replaceBenchmarksSection } from '../../scripts/lib/benchmarks-md.ts';
 
 export type SamplePage = { label: string; url: string };
 
@@ -110,17 +111,8 @@ export function categoryFailures(lhr: Result, category: CategoryId): string[] {
 export const sectionTitle = '## Lighthouse';
 
 /** BENCHMARKS.md with the "## Lighthouse" section replaced (or appended); other sections untouched. */
-export function replaceLighthouseSection(file: string | undefined, section: string): string {
-  const text = file ?? '# Benchmarks\n';
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => l.trim() === sectionTitle);
-  if (start < 0) return `${text.replace(/\n*$/, '')}\n\n${section}`;
-  let end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l));
-  if (end < 0) end = lines.length;
-  const before = lines.slice(0, start).join('\n').replace(/\n*$/, '');
-  const after = lines.slice(end).join('\n');
-  return `${before ? `${before}\n\n` : ''}${section}${after ? `\n${after}` : ''}`;
-}
+export const replaceLighthouseSection = (file: string | undefined, section: string): string =>
+  replaceBenchmarksSection(file, sectionTitle, section);
 
 /** Median of numbers (the lower middle for an even count); null when there are none. */
 export function median(values: number[]): number | null {

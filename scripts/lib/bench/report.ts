@@ -3,6 +3,7 @@
  * and the "## Build-Benchmark" section of BENCHMARKS.md (other sections of that file belong to
  * other tools and stay as they are).
  */
+import { replaceBenchmarksSection } from '../benchmarks-md.ts';
 
 export const sectionTitle = '## Build-Benchmark';
 
@@ -139,14 +140,4 @@ export function formatSection({ results, machine, date, command, findings }: Rep
 }
 
 /** BENCHMARKS.md with the Build-Benchmark section replaced (or appended); other sections untouched. */
-export function replaceSection(file: string | undefined, section: string): string {
-  const text = file ?? '# Benchmarks\n';
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => l.trim() === sectionTitle);
-  if (start < 0) return `${text.replace(/\n*$/, '')}\n\n${section}`;
-  let end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l));
-  if (end < 0) end = lines.length;
-  const before = lines.slice(0, start).join('\n').replace(/\n*$/, '');
-  const after = lines.slice(end).join('\n');
-  return `${before ? `${before}\n\n` : ''}${section}${after ? `\n${after}` : ''}`;
-}
+export const replaceSection = (file: string | undefined, section: string): string => replaceBenchmarksSection(file, sectionTitle, section);

@@ -49,6 +49,42 @@ export const unusedBundleFiles = [
   'pagefind-highlight.js',
 ];
 
+/** Sizes of every file below `dir`, as one comparable string. */
+function snapshot(dir: string): string {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = path.join(d, name);
+      const st = statSync(full);
+      if (st.isDirectory()) walk(full);
+      else out.push(`${path.relative(dir, full)}:${st.size}`);
+    }
+  };
+  walk(dir);
+  return out.join('\n');
+}
+
+/**
+ * Pagefind's writeFiles can answer before its service has finished writing every file; closing
+ * the service then cuts a file short (seen under load: a pagefind-worker.js that differed between
+ * two builds of the same data, and once an empty pagefind.js). Wait until no file is empty and the
+ * folder has stopped changing before closing.
+ */
+async function settled(dir: string, timeoutMs = 10_000): Promise<void> {
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 150));
+  let previous = snapshot(dir);
+  let stable = 0;
+  for (const start = Date.now(); Date.now() - start < timeoutMs; ) {
+    await pause();
+    const current = snapshot(dir);
+    // Stable for three looks in a row, and no file still empty (a file is created before it is written).
+    stable = current === previous && !/:0$/m.test(current) ? stable + 1 : 0;
+    if (stable >= 3) return;
+    previous = current;
+  }
+  throw new Error(`Pagefind: ${dir} ändert sich nach ${timeoutMs / 1000} s noch`);
+}
+
 export async function buildSearchIndex(dir: string): Promise<{ pages: number }> {
   const { errors, index } = await pagefind.createIndex({ forceLanguage: 'de', excludeSelectors });
   try {
@@ -60,6 +96,7 @@ export async function buildSearchIndex(dir: string): Promise<{ pages: number }> 
     const outputPath = path.join(dir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    await settled(outputPath);
     // The search page has its own small interface (src/lib/search/); Pagefind's ready-made
     // interfaces would only be dead weight on the server.
     for (const name of unusedBundleFiles) rmSync(path.join(outputPath, name), { force: true });
