@@ -43,6 +43,11 @@ export async function programmes(): Promise<ProgrammeEntry[]> {
   return all.filter((p) => showDrafts || p.data.status !== 'draft').sort((a, b) => b.data.year - a.data.year);
 }
 
+/** Static paths for pages that exist once per published programme year (/<year>/…). */
+export async function programmeYearPaths() {
+  return (await programmes()).map((p) => ({ params: { year: p.id }, props: { programme: p } }));
+}
+
 export async function programme(year: string | number): Promise<ProgrammeEntry> {
   const entry = await getEntry('programmes', String(year));
   if (!entry) throw new Error(`Kein Programmjahr ${year} in src/content/programmes/${year}/programme.yaml`);

@@ -7,27 +7,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page as BrowserPage } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page as BrowserPage } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { launchBrowser } from '../lib/chromium.ts';
 import { distDir } from '../lib/dist.ts';
 import { samplePages } from '../lib/lighthouse.ts';
-import { startServer, type StaticServer } from '../lib/server.ts';
+import { startServer } from '../lib/server.ts';
+import { siteInBrowser } from '../lib/session.ts';
 import { focusIndicatorProblem, type FocusStyle } from '../lib/focus.ts';
 
 // The programme home and the chapter with the key figures (tables and charts).
 const pages = samplePages(distDir()).slice(0, 2);
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer(distDir());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteInBrowser(launchBrowser);
 
 type Stop = { key: string | null; label: string; focused: FocusStyle; inViewport: boolean; focusVisible: boolean };
 
@@ -93,7 +84,7 @@ async function tab(page: BrowserPage): Promise<Stop> {
 
 /** Tabs through a page from the top and lists every keyboard problem found. */
 async function keyboardWalk(origin: string, url: string, colorScheme: 'light' | 'dark') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
   try {
     const page = await context.newPage();
     await page.goto(origin + url, { waitUntil: 'load' });
@@ -162,16 +153,16 @@ test('finds missing focus styles, wrong order and a missing skip link (self-test
 
 describe.each(['light', 'dark'] as const)('keyboard, %s colour scheme', (colorScheme) => {
   test.for(pages)('$url ($label)', async ({ url }) => {
-    const { problems, stops, expected } = await keyboardWalk(server.origin, url, colorScheme);
+    const { problems, stops, expected } = await keyboardWalk(site.server.origin, url, colorScheme);
     expect(stops, `${url}: Tab-Halte`).toBeGreaterThan(5);
     expect(problems, `${url} (${colorScheme}): ${stops} Tab-Halte, ${expected} erwartet`).toEqual([]);
   });
 
   test.for(pages)('$url: skip link moves focus to the main content', async ({ url }) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
     try {
       const page = await context.newPage();
-      await page.goto(server.origin + url, { waitUntil: 'load' });
+      await page.goto(site.server.origin + url, { waitUntil: 'load' });
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       const focused = await page.evaluate(() => `${document.activeElement?.tagName.toLowerCase()}#${document.activeElement?.id}`);

@@ -6,25 +6,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchDebuggable, type DebuggableChromium } from '../lib/chromium.ts';
+import { describe, expect, test } from 'vitest';
+import { launchDebuggable } from '../lib/chromium.ts';
 import { distDir } from '../lib/dist.ts';
 import { categoryFailures, runLighthouse, samplePages, score, type CategoryId } from '../lib/lighthouse.ts';
-import { startServer, type StaticServer } from '../lib/server.ts';
+import { startServer } from '../lib/server.ts';
+import { siteInBrowser } from '../lib/session.ts';
 
 const categories: CategoryId[] = ['accessibility', 'best-practices', 'seo'];
 const pages = samplePages(distDir());
-let chromium: DebuggableChromium;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer(distDir());
-  chromium = await launchDebuggable();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const site = siteInBrowser(launchDebuggable);
 
 // A failure must say which audit failed and on which element: a page without alt text and
 // without a meta description.
@@ -37,7 +28,7 @@ test('names the failing audits and their elements (self-test)', async () => {
   );
   const bad = await startServer(dir);
   try {
-    const lhr = await runLighthouse(chromium.port, `${bad.origin}/`, ['accessibility', 'seo']);
+    const lhr = await runLighthouse(site.browser.port, `${bad.origin}/`, ['accessibility', 'seo']);
     expect(score(lhr, 'accessibility')).toBeLessThan(100);
     const a11y = categoryFailures(lhr, 'accessibility').join('\n');
     expect(a11y).toMatch(/^image-alt \(Score 0, Gewicht \d+\): /m);
@@ -52,7 +43,7 @@ test('names the failing audits and their elements (self-test)', async () => {
 // One page after the other (the default): Lighthouse drives one tab at a time.
 describe('Lighthouse mobile: accessibility, best practices, SEO = 100', () => {
   test.for(pages)('$url ($label)', async ({ url }) => {
-    const lhr = await runLighthouse(chromium.port, server.origin + url, categories);
+    const lhr = await runLighthouse(site.browser.port, site.server.origin + url, categories);
     const scores = categories.map((c) => `${c} ${score(lhr, c)}`).join(', ');
     const failures = categories.flatMap((c) =>
       score(lhr, c) === 100 ? [] : [`${c}: ${score(lhr, c)}`, ...categoryFailures(lhr, c).map((l) => `  ${l}`)],

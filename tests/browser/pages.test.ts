@@ -11,11 +11,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page as BrowserPage } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page as BrowserPage } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { launchBrowser } from '../lib/chromium.ts';
 import { distDir, listPages } from '../lib/dist.ts';
-import { startServer, type StaticServer } from '../lib/server.ts';
+import { startServer } from '../lib/server.ts';
+import { siteInBrowser } from '../lib/session.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -34,17 +35,7 @@ type Visit = {
 };
 
 const pages = listPages(distDir());
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer(distDir());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteInBrowser(launchBrowser);
 
 /** Runs axe-core (already injected) on the page as it is now. */
 async function axeViolations(page: BrowserPage): Promise<AxeViolation[]> {
@@ -87,7 +78,7 @@ async function measureReflow(page: BrowserPage) {
 
 /** One visit: load at 320 px, measure reflow, axe in both schemes, widen, axe again. */
 async function visit(origin: string, url: string): Promise<Visit> {
-  const context = await browser.newContext({ viewport: narrow });
+  const context = await site.browser.newContext({ viewport: narrow });
   const load: string[] = [];
   const axe: string[] = [];
   try {
@@ -142,7 +133,7 @@ const visits = new Map<string, Promise<Visit>>();
 function visitOnce(url: string): Promise<Visit> {
   let v = visits.get(url);
   if (!v) {
-    v = visit(server.origin, url);
+    v = visit(site.server.origin, url);
     visits.set(url, v);
   }
   return v;
