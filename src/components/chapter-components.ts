@@ -6,13 +6,11 @@
 import MarginNote from './MarginNote.astro';
 import MissingFigure from './MissingFigure.astro';
 import ChapterTable from './ChapterTable.astro';
-import KeyFiguresSlot from './KeyFiguresSlot.astro';
 import Anteile from './charts/Anteile.astro';
 
 export const chapterComponents = {
   Randnotiz: MarginNote,
   Schaubild: MissingFigure,
   Tabelle: ChapterTable,
-  Kennzahlen: KeyFiguresSlot,
   Anteile,
 };

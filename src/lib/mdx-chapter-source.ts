@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 /** MDX components in chapter bodies that render data of their own chapter's frontmatter. */
-export const chapterDataComponents = new Set(['Tabelle', 'Kennzahlen', 'Anteile']);
+export const chapterDataComponents = new Set(['Tabelle', 'Anteile']);
 
 /**
  * Remark plugin: gives each chapter-data component the path of the MDX file it stands in

@@ -5,7 +5,7 @@
 export type ChapterMeta = {
   id: string;
   slug: string;
-  number: string;
+  number?: string | undefined;
   title: string;
   order: number;
   parent?: string | undefined;
@@ -14,7 +14,10 @@ export type ChapterMeta = {
 export type TocNode = ChapterMeta & { href: string; children: TocNode[]; depth: number };
 
 /** "5.1." → "5.1"; the print writes some numbers with, some without a final dot. */
-export const plainNumber = (n: string) => n.replace(/\.$/, '');
+export const plainNumber = (n: string | undefined) => (n ?? '').replace(/\.$/, '');
+
+/** "5.1 Handlungsschwerpunkt Integration", or the title alone for an unnumbered chapter. */
+export const chapterLabel = (c: { number?: string | undefined; title: string }) => (c.number ? `${plainNumber(c.number)} ${c.title}` : c.title);
 
 export const chapterHref = (year: string | number, slug: string) => `/${year}/${slug}/`;
 

@@ -20,3 +20,10 @@ export const glossaryEntryHref = (id: string) => `${glossaryHref}#${id}`;
 /** The exact table row of an instrument on a chapter page. */
 export const rowHref = (year: string | number, chapterSlug: string, instrumentId: string) =>
   `${chapterHref(year, chapterSlug)}#${rowAnchor(instrumentId)}`;
+
+/** The page of a registry entry (instrument, target group, legal basis). */
+export function registryHref(registry: string, id: string): string {
+  if (registry === 'targetGroups') return targetGroupHref(id);
+  if (registry === 'legalBases') return legalBasisHref(id);
+  return instrumentHref(id);
+}
