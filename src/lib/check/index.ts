@@ -29,7 +29,7 @@ export type { Problem, SourceFile, ParsedFile };
 export { formatProblem, formatReport } from './problems.ts';
 
 /** Components a chapter body may use (the chapter page passes these to the MDX content). */
-export const DEFAULT_COMPONENTS = ['Randnotiz', 'Tabelle', 'Kennzahlen', 'Schaubild'] as const;
+export const DEFAULT_COMPONENTS = ['Randnotiz', 'Tabelle', 'Anteile', 'Schaubild'] as const;
 
 export type CheckOptions = {
   /** Prefix that turns content paths into paths the planner can open ("src/content/"). */
@@ -200,7 +200,8 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
   };
 
   const checkRefs = (p: ParsedFile, value: unknown, path: PathSegment[] = []) => {
-    for (const r of references(value, path)) {
+    // Parsed table rows keep their cells under `cells`; the file writes them on the row itself.
+    for (const r of references(value, path).map((x) => ({ ...x, path: x.path.filter((seg) => seg !== 'cells') }))) {
       const registryIds = known[r.collection];
       if (!registryIds || registryIds.has(r.id)) continue;
       const names = collectionNames[r.collection]!;
@@ -253,7 +254,7 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
     if (m) yearFolders.add(m[1]!);
   }
   const years: YearContent[] = [];
-  const programmeSchemaPlain = programmeSchema(refs);
+  const programmeSchemaPlain = programmeSchema;
   const chapterSchemaPlain = chapterSchema(refs);
   for (const folder of [...yearFolders].sort()) {
     const before = problems.length;
@@ -273,14 +274,11 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
         const data = validate(p, programmeSchemaPlain, p.doc.toJS());
         const raw = p.doc.toJS() as { status?: unknown } | null;
         if (raw?.status === 'draft') status = 'draft';
-        if (!data) checkRefs(p, rawProgrammeReferences(raw));
         if (data) {
           year.programme = { file: p, data };
-          checkRefs(p, data);
           if (String(data.year) !== folder) add(p, ['year'], `erwartet ${folder} (den Namen des Ordners), gefunden: ${data.year}`);
           const reviewPaths: [PathSegment[], string][] = [];
-          if (data.keyFigures.review) reviewPaths.push([['keyFigures', 'review'], 'Kennzahlen']);
-          if (data.integrationBudget.review) reviewPaths.push([['integrationBudget', 'review'], 'Eingliederungstitel']);
+          if (data.integrationBudget?.review) reviewPaths.push([['integrationBudget', 'review'], 'Eingliederungstitel']);
           for (const [path, what] of reviewPaths) add(p, path, reviewMessage(what, status), status === 'draft' ? 'warning' : 'error');
         }
       }
@@ -297,7 +295,7 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
         // Still check what can be checked, so that one run lists every problem of the file.
         checkRefs(p, rawChapterReferences(raw));
         const tables = Array.isArray((raw as { tables?: unknown }).tables) ? ((raw as { tables: unknown[] }).tables as { id?: unknown }[]) : [];
-        checkBody(p, tables.map((t) => (typeof t?.id === 'string' ? t.id : '')), reportBody, components, programmeSource !== undefined);
+        checkBody(p, tables.map((t) => (typeof t?.id === 'string' && (t as { shown?: unknown }).shown !== false ? t.id : '')), reportBody, components, programmeSource !== undefined);
         continue;
       }
       checkRefs(p, data);
@@ -311,7 +309,7 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
       data.tables.forEach((t, i) => {
         if (t.review) add(p, ['tables', i, 'review'], reviewMessage(`Tabelle „${t.id}“`, status), status === 'draft' ? 'warning' : 'error');
       });
-      checkBody(p, data.tables.map((t) => t.id), reportBody, components, programmeSource !== undefined);
+      checkBody(p, data.tables.map((t) => (t.shown ? t.id : '')), reportBody, components, programmeSource !== undefined);
       year.chapters.push(chapter);
     }
     for (const c of year.chapters)
@@ -372,7 +370,6 @@ function checkBody(
         else if (placed.has(value)) report(line, `<Tabelle id="${value}">`, `Tabelle „${value}“ steht zweimal im Text`, 'warning');
         else placed.add(value);
       }
-      if (name === 'Kennzahlen' && !hasProgramme) report(line, '<Kennzahlen>', 'Kennzahlen ohne programme.yaml des Jahres');
     }
   });
   tableIds.forEach((id, i) => {
@@ -393,24 +390,12 @@ function rawChapterReferences(raw: unknown) {
     legalBases: list(c.legalBases).map((v) => asRef('legalBases', v)),
     tables: list(c.tables).map((t) => ({
       rows: list(obj(t).rows).map((r) => ({
+        ...Object.fromEntries(Object.entries(obj(r)).map(([k, v]) => [k, { includedIn: asRef('instruments', obj(v).includedIn) }])),
         instrument: asRef('instruments', obj(r).instrument),
-        entries: { includedIn: asRef('instruments', obj(obj(r).entries).includedIn) },
-        estimate: { includedIn: asRef('instruments', obj(obj(r).estimate).includedIn) },
+        targetGroup: asRef('targetGroups', obj(r).targetGroup),
+        legalBasis: asRef('legalBases', obj(r).legalBasis),
       })),
     })),
-  };
-}
-
-function rawProgrammeReferences(raw: unknown) {
-  const k = obj(obj(raw).keyFigures);
-  return {
-    keyFigures: {
-      groups: list(k.groups).map((g) => ({
-        instrument: asRef('instruments', obj(g).instrument),
-        rows: list(obj(g).rows).map((r) => ({ instrument: asRef('instruments', obj(r).instrument) })),
-      })),
-      extras: list(k.extras).map((e) => ({ instrument: asRef('instruments', obj(e).instrument), entries: { includedIn: asRef('instruments', obj(obj(e).entries).includedIn) } })),
-    },
   };
 }
 

@@ -98,6 +98,19 @@ export const publisherSchema = z.strictObject({
       height: z.number().int().positive(),
     })
     .optional(),
+  /**
+   * Names the programme uses for its parts; every Jobcenter calls them a little differently.
+   * Defaults are the common terms.
+   */
+  labels: z
+    .strictObject({
+      /** A chapter marked `focusArea` ("Handlungsschwerpunkt", "Geschäftspolitisches Ziel"). */
+      focusArea: text.default('Handlungsschwerpunkt'),
+      focusAreas: text.default('Handlungsschwerpunkte'),
+      /** What the programme's budget (`integrationBudget`) is called. */
+      budget: text.default('Eingliederungstitel (EGT)'),
+    })
+    .default({ focusArea: 'Handlungsschwerpunkt', focusAreas: 'Handlungsschwerpunkte', budget: 'Eingliederungstitel (EGT)' }),
   /** Accent and link colours for light and dark mode (checked for contrast). */
   colors: z.strictObject({ light: modeColours('light'), dark: modeColours('dark') }).optional(),
 });

@@ -137,6 +137,8 @@ export type Table = {
   chart: boolean;
   /** The table's total is a headline figure of the programme year (start page). */
   headline: boolean;
+  /** Whether the programme's portfolio chart includes the table; default: see `inPortfolio`. */
+  portfolio: boolean | undefined;
   review: boolean;
 };
 
@@ -155,6 +157,7 @@ const tableInput = z.strictObject({
   shown: z.boolean().default(true),
   chart: z.boolean().default(true),
   headline: z.boolean().default(false),
+  portfolio: z.boolean().optional(),
   /** Copied from last year by `npm run new-year`: figures still to be checked (`npm run check` warns). */
   review: z.boolean().default(false),
 });
@@ -333,6 +336,28 @@ export function partsOf(table: Pick<Table, 'rows'>): { parent: Row; parentIndex:
   return result.filter((r) => r.parts.length > 0);
 }
 
+/**
+ * The table's count column that the portfolio draws, if the table belongs in it: by default
+ * a shown table of instrument rows with a count column, without groups or a change column
+ * (a summary of other tables) and not made only of ranges (estimates, not plans).
+ * `portfolio: true/false` in the data overrides the default.
+ */
+export function portfolioColumn(t: Table): Column | undefined {
+  const column = t.columns.find((c) => c.type === 'count' && c.additive);
+  if (!column || t.portfolio === false) return undefined;
+  if (t.portfolio === true) return column;
+  const data = t.rows.filter((r) => r.kind === 'data');
+  const values = data.map((r) => quantityOf(r, column.key)).filter((q): q is Quantity => q !== undefined);
+  const fits =
+    t.shown &&
+    data.length > 0 &&
+    data.every((r) => r.instrument !== undefined) &&
+    !t.rows.some((r) => r.kind === 'group') &&
+    !t.columns.some((c) => c.type === 'change') &&
+    values.some((q) => q.min === q.max);
+  return fits ? column : undefined;
+}
+
 /** Adds the quantities of a column (rows "included in" another row do not add). */
 export function columnSum(rows: readonly Row[], key: string): { min: number; max: number } | undefined {
   const values = rows.map((r) => quantityOf(r, key)).filter((q): q is Quantity => q !== undefined && q.includedIn === undefined);
@@ -444,6 +469,7 @@ export const tableSchema = tableInput.transform((input, ctx): Table => {
     shown: input.shown,
     chart: input.chart,
     headline: input.headline,
+    portfolio: input.portfolio,
     review: input.review,
   };
   if (issues.length === 0) issues.push(...tableProblems(table));
