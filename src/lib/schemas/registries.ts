@@ -111,6 +111,17 @@ export const publisherSchema = z.strictObject({
       budget: text.default('Eingliederungstitel (EGT)'),
     })
     .default({ focusArea: 'Handlungsschwerpunkt', focusAreas: 'Handlungsschwerpunkte', budget: 'Eingliederungstitel (EGT)' }),
+  /** Wording of the Impressum, as the publisher prints it. */
+  imprint: z
+    .strictObject({
+      /** Before the publisher's name ("Herausgegeben vom", "Herausgeber:"). */
+      publishedBy: text.default('Herausgegeben von'),
+      /** Before the responsible person ("Verantwortlich:", "Ansprechpartnerin:"). */
+      responsible: text.default('Verantwortlich:'),
+      /** What the publisher states about the online edition, in addition to what the site states itself. */
+      onlineEdition: text.optional(),
+    })
+    .default({ publishedBy: 'Herausgegeben von', responsible: 'Verantwortlich:' }),
   /** Accent and link colours for light and dark mode (checked for contrast). */
   colors: z.strictObject({ light: modeColours('light'), dark: modeColours('dark') }).optional(),
 });
