@@ -22,6 +22,8 @@ import {
   type Publisher,
   type TargetGroup,
 } from '../schemas/registries.ts';
+import { type ChapterComponentName, chapterComponentNames, chapterComponentSpecs } from '../chapter-components.ts';
+import { parseChapterBody } from '../chapter-body.ts';
 import { describeIssue, type Problem, problemAt, type Severity, sortProblems } from './problems.ts';
 import { lineAt as lineOfPath, lineOf, type ParsedFile, parseSource, type PathSegment, type SourceFile } from './source.ts';
 
@@ -29,7 +31,7 @@ export type { Problem, SourceFile, ParsedFile };
 export { formatProblem, formatReport } from './problems.ts';
 
 /** Components a chapter body may use (the chapter page passes these to the MDX content). */
-export const DEFAULT_COMPONENTS = ['Randnotiz', 'Tabelle', 'Anteile', 'Schaubild'] as const;
+export const DEFAULT_COMPONENTS: readonly string[] = chapterComponentNames;
 
 export type CheckOptions = {
   /** Prefix that turns content paths into paths the planner can open ("src/content/"). */
@@ -295,7 +297,16 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
         // Still check what can be checked, so that one run lists every problem of the file.
         checkRefs(p, rawChapterReferences(raw));
         const tables = Array.isArray((raw as { tables?: unknown }).tables) ? ((raw as { tables: unknown[] }).tables as { id?: unknown }[]) : [];
-        checkBody(p, tables.map((t) => (typeof t?.id === 'string' && (t as { shown?: unknown }).shown !== false ? t.id : '')), reportBody, components, programmeSource !== undefined);
+        const shares = Array.isArray((raw as { shares?: unknown }).shares) ? ((raw as { shares: { id?: unknown }[] }).shares) : [];
+        checkBody(
+          p,
+          {
+            tables: tables.map((t) => (typeof t?.id === 'string' && (t as { shown?: unknown }).shown !== false ? t.id : '')),
+            shares: shares.flatMap((x) => (typeof x?.id === 'string' ? [x.id] : [])),
+          },
+          reportBody,
+          components,
+        );
         continue;
       }
       checkRefs(p, data);
@@ -309,7 +320,7 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
       data.tables.forEach((t, i) => {
         if (t.review) add(p, ['tables', i, 'review'], reviewMessage(`Tabelle „${t.id}“`, status), status === 'draft' ? 'warning' : 'error');
       });
-      checkBody(p, data.tables.map((t) => (t.shown ? t.id : '')), reportBody, components, programmeSource !== undefined);
+      checkBody(p, { tables: data.tables.map((t) => (t.shown ? t.id : '')), shares: data.shares.map((x) => x.id) }, reportBody, components);
       year.chapters.push(chapter);
     }
     for (const c of year.chapters)
@@ -341,38 +352,47 @@ const reviewMessage = (what: string, status: 'draft' | 'published') =>
     ? `${what}: aus dem Vorjahr übernommen, noch nicht geprüft (nach der Prüfung „review: true“ löschen)`
     : `${what}: erwartet geprüfte Zahlen in einem veröffentlichten Jahr, gefunden: „review: true“ (Zahlen prüfen, dann die Zeile löschen)`;
 
-/** `<Tabelle id="…" />` must name a table of the chapter; only known components; every table placed. */
+/**
+ * The chapter body, parsed as the build parses it (src/lib/chapter-body.ts): MDX syntax errors,
+ * only known components with their required attributes, `<Tabelle id>` and `<Anteile id>` name a
+ * table or share set of the chapter, every shown table placed once.
+ */
 function checkBody(
   file: ParsedFile,
-  tableIds: readonly string[],
+  ids: { tables: readonly string[]; shares: readonly string[] },
   report: (line: number, field: string, message: string, severity?: Severity) => void,
   components: ReadonlySet<string>,
-  hasProgramme: boolean,
 ) {
   const body = file.body;
   if (!body) return;
+  const parsed = parseChapterBody(body.text);
+  if (parsed.error) {
+    report(body.line + parsed.error.line - 1, `(Text, Spalte ${parsed.error.column})`, parsed.error.message);
+    return;
+  }
   const placed = new Set<string>();
-  const lines = body.text.split('\n');
-  lines.forEach((text, i) => {
-    const line = body.line + i;
-    for (const m of text.matchAll(/(?<!\\)<([A-Z][A-Za-z0-9]*)\b([^>]*)>/g)) {
-      const name = m[1]!;
-      if (!components.has(name)) {
-        report(line, `<${name}>`, `unbekannte Komponente <${name}>: erwartet eine von ${[...components].map((c) => `<${c}>`).join(', ')}`);
-        continue;
-      }
-      if (name === 'Tabelle') {
-        const id = /\bid=(?:"([^"]*)"|'([^']*)'|\{["']([^"']*)["']\})/.exec(m[2]!);
-        const value = id?.[1] ?? id?.[2] ?? id?.[3];
-        if (value === undefined) report(line, '<Tabelle>', 'erwartet <Tabelle id="…" />, gefunden: kein id');
-        else if (!tableIds.includes(value))
-          report(line, `<Tabelle id="${value}">`, `unbekannte Tabelle „${value}“: erwartet eine Tabellen-Kennung aus dem Kopf der Datei (${tableIds.length ? tableIds.join(', ') : 'keine Tabellen definiert'})`);
-        else if (placed.has(value)) report(line, `<Tabelle id="${value}">`, `Tabelle „${value}“ steht zweimal im Text`, 'warning');
-        else placed.add(value);
-      }
+  for (const c of parsed.components) {
+    const line = body.line + c.line - 1;
+    if (!components.has(c.name)) {
+      report(line, `<${c.name}>`, `unbekannte Komponente <${c.name}>: erwartet eine von ${[...components].map((n) => `<${n}>`).join(', ')}`);
+      continue;
     }
-  });
-  tableIds.forEach((id, i) => {
+    const spec = chapterComponentSpecs[c.name as ChapterComponentName];
+    for (const attribute of spec?.required ?? [])
+      if (typeof c.attributes[attribute] !== 'string' || c.attributes[attribute] === '')
+        report(line, `<${c.name}>`, `erwartet <${c.name} ${attribute}="…" />, gefunden: ${attribute in c.attributes ? `${attribute} ohne Text in Anführungszeichen` : `kein ${attribute}`}`);
+    const id = c.attributes.id;
+    if (typeof id !== 'string') continue;
+    if (c.name === 'Tabelle') {
+      if (!ids.tables.includes(id))
+        report(line, `<Tabelle id="${id}">`, `unbekannte Tabelle „${id}“: erwartet eine Tabellen-Kennung aus dem Kopf der Datei (${ids.tables.filter(Boolean).length ? ids.tables.filter(Boolean).join(', ') : 'keine Tabellen definiert'})`);
+      else if (placed.has(id)) report(line, `<Tabelle id="${id}">`, `Tabelle „${id}“ steht zweimal im Text`, 'warning');
+      else placed.add(id);
+    }
+    if (c.name === 'Anteile' && !ids.shares.includes(id))
+      report(line, `<Anteile id="${id}">`, `unbekannte Anteile „${id}“: erwartet eine Kennung aus „shares“ im Kopf der Datei (${ids.shares.length ? ids.shares.join(', ') : 'keine Anteile definiert'})`);
+  }
+  ids.tables.forEach((id, i) => {
     if (id !== '' && !placed.has(id))
       report(lineOfPath(file, ['tables', i]), `tables[${id}]`, `Tabelle „${id}“ steht nirgends im Text: erwartet <Tabelle id="${id}" /> an der Stelle, an der sie erscheinen soll`, 'warning');
   });
