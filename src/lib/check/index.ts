@@ -6,7 +6,7 @@
  * stops at the first one.
  */
 import type { z } from 'zod';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar, visit } from 'yaml';
 import { chapterSchema, type Chapter } from '../schemas/chapter.ts';
 import { programmeSchema, type Programme } from '../schemas/programme.ts';
 import { plainRefs, slug } from '../schemas/ref.ts';
@@ -132,6 +132,9 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
       });
     if (p.missingFrontmatter)
       problems.push({ severity: 'error', file: display(p), line: 1, field: '(Datei)', message: 'erwartet einen Kopf zwischen zwei Zeilen „---“ am Dateianfang, gefunden: keinen' });
+    if (p.doc.errors.length === 0)
+      for (const n of ambiguousNumbers(p))
+        problems.push({ severity: 'error', file: display(p), line: lineOf(p, n.offset), field: n.key ?? '(Zahl)', message: n.message });
     return p;
   };
 
@@ -396,6 +399,31 @@ function checkBody(
     if (id !== '' && !placed.has(id))
       report(lineOfPath(file, ['tables', i]), `tables[${id}]`, `Tabelle „${id}“ steht nirgends im Text: erwartet <Tabelle id="${id}" /> an der Stelle, an der sie erscheinen soll`, 'warning');
   });
+}
+
+/**
+ * Numbers that YAML reads differently from what a German reader means: `3.000` or `1.100` (YAML:
+ * 3 and 1.1; meant: 3000 and 1100). One notation is accepted, and it is the unambiguous one:
+ * whole numbers without a thousands separator, decimals with a point and not exactly three
+ * places after it.
+ */
+function ambiguousNumbers(p: ParsedFile): { offset: number; key: string | undefined; message: string }[] {
+  const found: { offset: number; key: string | undefined; message: string }[] = [];
+  visit(p.doc, {
+    Pair(_, pair) {
+      const value = pair.value;
+      if (!isScalar(value) || typeof value.value !== 'number') return;
+      const source = (value as { source?: string }).source ?? String(value.value);
+      if (!/^[+-]?\d{1,3}(\.\d{3})+$/.test(source)) return;
+      const whole = source.replace(/\./g, '');
+      found.push({
+        offset: value.range?.[0] ?? 0,
+        key: isScalar(pair.key) ? String(pair.key.value) : undefined,
+        message: `„${source}“ ist mehrdeutig: gelesen würde ${String(value.value).replace('.', ',')} (der Punkt ist in den Daten ein Dezimalpunkt). Erwartet eine Zahl ohne Tausenderpunkt: ${whole}; ist ${String(value.value).replace('.', ',')} gemeint, ${String(value.value)} schreiben`,
+      });
+    },
+  });
+  return found;
 }
 
 const asRef = (collection: string, v: unknown) => (typeof v === 'string' ? { id: v, collection } : undefined);

@@ -265,7 +265,9 @@ function readRow(raw: Record<string, unknown>, columns: Column[], path: (string 
       continue;
     }
     const r = cellSchema(column).safeParse(value);
-    if (r.success) cells[column.key] = r.data;
+    const hidden = r.success && r.data.type === 'euros' ? amountShownAsZero(r.data, column) : undefined;
+    if (hidden) issues.push({ path: [...path, column.key], message: hidden });
+    else if (r.success) cells[column.key] = r.data;
     else for (const issue of r.error.issues) issues.push({ path: [...path, column.key, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message });
   }
   return {
@@ -277,6 +279,19 @@ function readRow(raw: Record<string, unknown>, columns: Column[], path: (string 
     legalBasis: refs.legalBasis,
     cells,
   };
+}
+
+/**
+ * An amount that the column's unit would print as zero ("0,00 Mio. €"): almost always a value
+ * written in millions or thousands where euros are expected.
+ */
+export function amountShownAsZero(q: { min: number; max: number }, style: { unit?: 'euro' | 'tsd' | 'mio'; decimals?: number | undefined }): string | undefined {
+  for (const v of [q.min, q.max]) {
+    const shown = formatNumber('euros', v, style);
+    if (v > 0 && !/[1-9]/.test(shown))
+      return `erwartet den Betrag in Euro (z. B. 47560000 für 47,56 Mio. €), gefunden: ${v} – gedruckt würde „${shown}“`;
+  }
+  return undefined;
 }
 
 /** The quantity of a numeric cell, if the cell has one. */
