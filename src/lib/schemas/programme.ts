@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './german.ts';
 import { numberOf } from './entries.ts';
 import { amountShownAsZero } from './table.ts';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './german.ts';
 import type { Refs } from './ref.ts';
 import { contrastRatio, MIN_CONTRAST, PAGE_BACKGROUND } from '../colours.ts';
 

@@ -18,6 +18,7 @@
  *     total: { label: Summe, entries: 3162 }
  */
 import { z } from 'zod';
+import './german.ts';
 import { type Ref, plainRef, slug } from './ref.ts';
 import { type Quantity, quantitySchema, type NumberKind, sumQuantities } from './entries.ts';
 import { percentChange } from '../numbers.ts';
