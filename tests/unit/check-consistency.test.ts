@@ -47,3 +47,20 @@ describe('<Betrag />: the budget placed in the text from the data', () => {
     expect(problemsOf([programme('published', 'integrationBudget: { euros: 47560000, approximate: true }\n'), summary(1000), detail('\nMit <Betrag /> im Jahr.\n')])).toEqual([]);
   });
 });
+
+describe('chapter addresses', () => {
+  it('the list of year pages a chapter cannot take is the folder of year pages', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { yearPageSlugs } = await import('../../src/lib/navigation.ts');
+    const pages = readdirSync(new URL('../../src/pages/[year]/', import.meta.url))
+      .map((f) => f.replace(/\.astro$/, ''))
+      .filter((f) => f !== 'index' && !f.startsWith('['));
+    expect([...yearPageSlugs].sort()).toEqual(pages.sort());
+  });
+
+  it('a chapter with the slug of a year page is refused', () => {
+    const chapter = { path: 'programmes/2030/chapters/01-daten.mdx', text: '---\ntitle: Daten\nslug: daten\norder: 1\n---\n\nText.\n' };
+    const problems = problemsOf([programme('published'), chapter]);
+    expect(problems.map((p) => `${p.line} ${p.message}`)).toEqual([expect.stringContaining('3 „daten“ ist die Adresse einer Seite jedes Jahres')]);
+  });
+});
