@@ -5,12 +5,12 @@
  * Also: the whole programme year as one JSON document for re-use (open data).
  */
 import type { DataTable, YearData } from '../export/index.ts';
-import { chapterTableFile } from '../export/index.ts';
+import { chapterSource, chapterTableFile } from '../export/index.ts';
 import type { Chapter } from '../schemas/chapter.ts';
 import { cellValue, type PortfolioGroup } from './portfolio.ts';
 
 /** File base names of the chart downloads; next to the export's "2021-5-7-jugendliche-instrumente". */
-export const shareFile = (year: number, chapter: Pick<Chapter, 'number' | 'slug'>, shareId: string) =>
+export const shareFile = (year: number, chapter: { number?: string | undefined; slug: string }, shareId: string) =>
   chapterTableFile(year, chapter, `anteile-${shareId}`);
 export const portfolioFile = (year: number) => `${year}-portfolio`;
 
@@ -25,8 +25,9 @@ export function shareTables(programmeTitle: string, year: number, chapters: read
     c.shares.map((s) => ({
       file: shareFile(year, c, s.id),
       title: s.caption,
-      source: `${programmeTitle}, Kapitel ${c.number} ${c.title}`,
+      source: chapterSource(programmeTitle, c),
       columns: ['Anteil von', 'Anteil in %', 'Schreibweise', 'Betrag in Euro', 'Schreibweise Betrag'],
+      types: ['string', 'number', 'string', 'number', 'string'],
       rows: s.items.map((i) => [i.label, i.percent, i.prefix ?? '', i.amount?.euros ?? '', i.amount?.prefix ?? '']),
     })),
   );
@@ -35,12 +36,13 @@ export function shareTables(programmeTitle: string, year: number, chapters: read
 export function portfolioTable(programmeTitle: string, year: number, groups: readonly PortfolioGroup[]): DataTable {
   return {
     file: portfolioFile(year),
-    title: `Portfolio ${year}: geplante Eintritte nach Handlungsschwerpunkt und Instrument`,
-    source: `${programmeTitle}, Tabellen der Kapitel ${[...new Set(groups.map((g) => g.number))].join(', ')}`,
+    title: `Portfolio ${year}: geplante Eintritte nach Abschnitt und Instrument`,
+    source: `${programmeTitle}, Tabellen der Kapitel ${[...new Set(groups.map((g) => g.number ?? g.title))].join(', ')}`,
     columns: ['Kapitel', 'Abschnitt', 'Instrument-ID', 'Instrument', 'Eintritte von', 'Eintritte bis', 'Fläche im Schaubild (Eintritte)', 'darin enthalten'],
+    types: ['string', 'string', 'string', 'string', 'integer', 'integer', 'integer', 'string'],
     rows: groups.flatMap((g) =>
       g.cells.map((c) => [
-        g.number,
+        g.number ?? '',
         g.title,
         c.key,
         c.label,
@@ -70,7 +72,7 @@ export type Registries = {
 };
 
 /**
- * The whole programme year as one JSON document: programme data with key figures, every
+ * The whole programme year as one JSON document: programme data, every
  * chapter's metadata, tables and shares (with the page address), the instrument registry, and
  * the target groups and legal bases the chapters cite. The chapter prose is on the pages;
  * references are plain ids.
@@ -87,7 +89,6 @@ export function yearDocument(year: YearData, registries: Registries, tables: rea
     motto: p.motto,
     source: `${p.title} (Online-Fassung)`,
     integrationBudget: p.integrationBudget,
-    keyFigures: plainData(p.keyFigures),
     chapters: chapters.map((c) => ({
       number: c.data.number,
       title: c.data.title,

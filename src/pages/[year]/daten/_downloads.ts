@@ -1,11 +1,12 @@
 /**
  * Everything /<year>/daten/ offers, computed once per year: the tables of the export module
  * (src/lib/export, which owns the CSV format), the data of the charts that have no table of
- * their own (shares, portfolio), and the whole year as one JSON document. Not a route (the
- * leading underscore keeps Astro from serving it).
+ * their own (shares, portfolio), the whole year as one JSON document, and the Frictionless
+ * `datapackage.json` that describes every CSV file. Not a route (the leading underscore keeps
+ * Astro from serving it).
  */
-import { chaptersOf, programme, registries } from '../../../data/programme.ts';
-import { dataTables, chapterTableFile, extrasFile, keyFiguresFile, type DataTable, type YearData } from '../../../lib/export/index.ts';
+import { chaptersOf, programme, publisher, registries } from '../../../data/programme.ts';
+import { dataPackage, dataTables, chapterTableFile, type DataTable, type YearData } from '../../../lib/export/index.ts';
 import { portfolioGroups } from '../../../lib/charts/portfolio.ts';
 import { portfolioFile, portfolioTable, shareFile, shareTables, yearDocument } from '../../../lib/charts/data.ts';
 import { tableAnchor } from '../../../lib/anchors.ts';
@@ -35,15 +36,10 @@ async function load(year: string) {
   const regs = await registries();
   const data: YearData = { programme: prog, chapters: chapters.map((c) => ({ id: c.id, data: c.data })), instruments: regs.instruments };
 
-  // Where each file's numbers stand on the site.
+  // Where each file's numbers stand on the site (a table not shown on the page: its chapter).
   const hrefs = new Map<string, string>();
-  const keyFiguresChapter = chapters.find((c) => /<Kennzahlen\b/.test(c.body ?? ''));
-  if (keyFiguresChapter) {
-    hrefs.set(keyFiguresFile(prog.year), `/${year}/${keyFiguresChapter.data.slug}/#tabelle-kennzahlen`);
-    hrefs.set(extrasFile(prog.year), `/${year}/${keyFiguresChapter.data.slug}/`);
-  }
   for (const c of chapters) {
-    for (const t of c.data.tables) hrefs.set(chapterTableFile(prog.year, c.data, t.id), `/${year}/${c.data.slug}/#${tableAnchor(t.id)}`);
+    for (const t of c.data.tables) hrefs.set(chapterTableFile(prog.year, c.data, t.id), `/${year}/${c.data.slug}/${t.shown ? `#${tableAnchor(t.id)}` : ''}`);
     for (const s of c.data.shares) hrefs.set(shareFile(prog.year, c.data, s.id), `/${year}/${c.data.slug}/#anteile-${s.id}`);
   }
   hrefs.set(portfolioFile(prog.year), `/${year}/#portfolio`);
@@ -60,6 +56,9 @@ async function load(year: string) {
   if (twice.length > 0) throw new Error(`/${year}/daten/: Dateiname mehrfach vergeben: ${[...new Set(twice)].join(', ')}`);
 
   const whole = `${JSON.stringify(yearDocument(data, regs, all), null, 2)}\n`;
-  return { programme: prog, tables, charts, all, yearFile: yearFile(prog.year), yearJson: whole };
+  const pub = await publisher();
+  const licence = pub.dataLicence;
+  const datapackage = `${JSON.stringify(dataPackage(prog, all, { publisher: pub.name, licence }), null, 2)}\n`;
+  return { programme: prog, tables, charts, all, yearFile: yearFile(prog.year), yearJson: whole, licence, datapackage };
 }
 
