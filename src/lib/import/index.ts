@@ -241,7 +241,9 @@ function importTable(ctx: Ctx, data: DataTable, records: CsvRecord[], file: Pars
     const key = recordKeys[i]!;
     const id = recordIds[i]!;
     const k = expectedKeys.indexOf(key);
-    if (k === -1) {
+    const first = key.includes('#') ? matched.get(key.replace(/#\d+$/, '')) : undefined;
+    if (k === -1 && first) ctx.problems.push(at(ctx.name, record.line, `„${rowName(id)}“`, `Zeile doppelt (schon in Zeile ${first.line})`));
+    else if (k === -1) {
       const name = rowName(id);
       let message = `unbekannte Zeile „${name}“: erwartet eine Zeile dieser Tabelle (Zeilen hinzufügen, löschen oder umbenennen nur in ${display})`;
       if (id.ref !== '' && !ctx.instruments.has(id.ref) && layout.find((e) => e.role === 'ref')?.header === ID_COLUMN) {
