@@ -66,7 +66,7 @@ describe('portfolio table', () => {
 
 describe('whole year document', () => {
   const regs = { targetGroups: content.targetGroups, legalBases: content.legalBases };
-  const doc = yearDocument(data, regs, [...exported, ...shares, portfolio]) as Record<string, unknown>;
+  const doc = yearDocument(data, regs, [...exported, ...shares, portfolio], content.publisher!.dataLicence) as Record<string, unknown>;
   const text = JSON.stringify(doc);
 
   test('holds every chapter in printed order with its page address', () => {
@@ -85,6 +85,8 @@ describe('whole year document', () => {
     expect(doc.integrationBudget).toEqual({ euros: 3000.5, approximate: true, review: false });
     expect((doc.downloads as unknown[]).length).toBe(exported.length + shares.length + 1);
     expect('keyFigures' in doc).toBe(false);
+    expect(doc.licence).toEqual({ name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0', url: 'https://www.govdata.de/dl-de/by-2-0' });
+    expect(doc.datapackage).toBe('/2030/daten/datapackage.json');
   });
 
   test('plainData leaves other objects alone and drops undefined fields', () => {

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type CheckResult, formatProblem, yearData } from '../../src/lib/check/index.ts';
 import { chapterDataTable, CSV_BOM, type DataTable, dataTables, toCsv, toJson, unmarkText } from '../../src/lib/export/index.ts';
 import { tableSchema } from '../../src/lib/schemas/table.ts';
+import { type CsvResource, validateCsv } from '../../src/lib/export/table-schema.ts';
 import { parseCsvText } from '../../src/lib/import/csv.ts';
 import { ImportError, planImport } from '../../src/lib/import/index.ts';
 import { checkFiles, fixtureDir, fixtureFiles, hashTree, runCommand, tempContent, tempDir } from './regeneration-helpers.ts';
@@ -336,6 +337,10 @@ describe('the commands on a temporary copy of the fixture', { timeout: 60_000 },
     const r = runCommand('export', ['2030', '--out', out.dir], copy.dir);
     expect(r.status).toBe(0);
     for (const t of tables) expect(readFileSync(csv(t.file), 'utf8')).toBe(toCsv(t));
+    // The export folder describes itself, like the downloads of the site.
+    const pkg = JSON.parse(readFileSync(path.join(out.dir, 'datapackage.json'), 'utf8')) as { resources: (CsvResource & { path: string })[] };
+    expect(pkg.resources.map((r) => r.path)).toEqual(tables.map((t) => `${t.file}.csv`));
+    for (const r of pkg.resources) expect(validateCsv(readFileSync(path.join(out.dir, r.path), 'utf8'), r)).toEqual([]);
     const before = hashTree(copy.dir);
     const i = runCommand('import', ['2030', ...tables.map((t) => csv(t.file))], copy.dir);
     expect(i.output).toContain('Keine Zahlen geändert');

@@ -4,7 +4,7 @@
  * returned as that module's `DataTable`, so they are written by the same `toCsv`/`toJson`.
  * Also: the whole programme year as one JSON document for re-use (open data).
  */
-import type { DataTable, YearData } from '../export/index.ts';
+import type { DataLicence, DataTable, YearData } from '../export/index.ts';
 import { chapterSource, chapterTableFile } from '../export/index.ts';
 import type { Chapter } from '../schemas/chapter.ts';
 import { cellValue, type PortfolioGroup } from './portfolio.ts';
@@ -74,10 +74,10 @@ export type Registries = {
 /**
  * The whole programme year as one JSON document: programme data, every
  * chapter's metadata, tables and shares (with the page address), the instrument registry, and
- * the target groups and legal bases the chapters cite. The chapter prose is on the pages;
- * references are plain ids.
+ * the target groups and legal bases the chapters cite, the data licence and the list of downloads.
+ * The chapter prose is on the pages; references are plain ids.
  */
-export function yearDocument(year: YearData, registries: Registries, tables: readonly DataTable[]): unknown {
+export function yearDocument(year: YearData, registries: Registries, tables: readonly DataTable[], licence?: DataLicence): unknown {
   const p = year.programme;
   const chapters = [...year.chapters].sort((a, b) => a.data.order - b.data.order);
   const used = (pick: (c: Chapter) => { id: string }[]) => [...new Set(chapters.flatMap((c) => pick(c.data).map((r) => r.id)))].sort();
@@ -98,6 +98,9 @@ export function yearDocument(year: YearData, registries: Registries, tables: rea
     instruments: entriesOf(instrumentIds, year.instruments),
     targetGroups: entriesOf(used((c) => c.targetGroups), registries.targetGroups),
     legalBases: entriesOf(used((c) => c.legalBases), registries.legalBases),
+    ...(licence ? { licence } : {}),
+    /** Describes every CSV file (Frictionless Data Package). */
+    datapackage: `/${p.year}/daten/datapackage.json`,
     downloads: tables.map((t) => ({ title: t.title, source: t.source, ...downloadHrefs(p.year, t.file) })),
   };
 }

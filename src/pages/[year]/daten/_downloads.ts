@@ -55,9 +55,9 @@ async function load(year: string) {
   const twice = names.filter((n, i) => names.indexOf(n) !== i || n === yearFile(prog.year));
   if (twice.length > 0) throw new Error(`/${year}/daten/: Dateiname mehrfach vergeben: ${[...new Set(twice)].join(', ')}`);
 
-  const whole = `${JSON.stringify(yearDocument(data, regs, all), null, 2)}\n`;
   const pub = await publisher();
   const licence = pub.dataLicence;
+  const whole = `${JSON.stringify(yearDocument(data, regs, all, licence), null, 2)}\n`;
   const datapackage = `${JSON.stringify(dataPackage(prog, all, { publisher: pub.name, licence }), null, 2)}\n`;
   return { programme: prog, tables, charts, all, yearFile: yearFile(prog.year), yearJson: whole, licence, datapackage };
 }
