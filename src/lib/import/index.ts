@@ -78,9 +78,6 @@ export function parseNumber(cell: string, kind: NumberKind, decimals?: number): 
   return numberOf(kind, decimals).safeParse(n).success ? n : `${expected}, gefunden: „${s}“`;
 }
 
-/** @deprecated the counts of the old fixed tables; kept for callers that read a single count. */
-export const parseCount = (cell: string) => parseNumber(cell, 'count');
-
 type Ctx = {
   name: string;
   problems: string[];
@@ -115,7 +112,6 @@ export function writtenQuantity(e: Quantity, old?: unknown): unknown {
   const base = e.min === e.max ? { value: e.min } : { min: e.min, max: e.max, notation: e.notation !== 'bis' || keepBis ? e.notation : undefined };
   return Object.fromEntries(Object.entries({ ...base, ...mods }).filter(([, v]) => v !== undefined));
 }
-export const writtenEntries = writtenQuantity;
 
 /**
  * Edits that turn the value at `path` into `value`: single values of a map that keeps its keys
