@@ -208,7 +208,7 @@ describe('planImport', () => {
         Summe: { Seit: 2030 },
       }),
     ]);
-    expect(changedLines(fileText(ZAHLEN), plan.files[0]!.text).map(([, b]) => b.trim())).toEqual([
+    expect(changedLines(fileText(ZAHLEN), plan.files[0]!.text).map(([, b]) => b!.trim())).toEqual([
       '- { label: Personal, amount: 1300.75, share: 40, since: 2019, rate: 1.5, note: "=SUMME(B2:B4)" }',
       '- { label: Reserve, amount: 899, share: 33.3, since: 2030, rate: 2, note: "1.1" }',
       'total: { label: Insgesamt, amount: 3000, share: 100, since: 2030 }',
