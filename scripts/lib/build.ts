@@ -3,7 +3,6 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type PostBuildStep, postBuildSteps } from './post-build.ts';
 import { checkProject } from './check.ts';
-import { makeReproducible } from './reproducible.ts';
 
 export type BuildOptions = {
   drafts?: boolean;
@@ -76,8 +75,6 @@ export async function runBuild(options: BuildOptions = {}): Promise<void> {
       log(`Schritt: ${step.name}`);
       await step.run({ root, dir: tmpDir, env });
     }
-    // Same data, same bytes: no print times in the PDFs (see reproducible.ts).
-    makeReproducible(tmpDir, { ...process.env, ...options.env });
   } catch (error) {
     rmSync(tmpDir, { recursive: true, force: true });
     throw error;
