@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { type PostBuildStep, postBuildSteps } from './post-build.ts';
+import { type PostBuildStage, postBuildSteps } from './post-build.ts';
 import { checkProject } from './check.ts';
 
 export type BuildOptions = {
@@ -17,7 +17,7 @@ export type BuildOptions = {
   /** Skip the data check before the build (tests of the build's own failure handling only). */
   skipCheck?: boolean;
   /** The steps after the Astro build (default: all of post-build.ts; tests that only look at pages pass fewer). */
-  steps?: readonly PostBuildStep[];
+  steps?: readonly PostBuildStage[];
 };
 
 /** Runs a command, throws with its output when it fails. */
@@ -71,9 +71,17 @@ export async function runBuild(options: BuildOptions = {}): Promise<void> {
       env: { ...env, DEV: undefined, PROD: undefined, MODE: undefined, SSR: undefined, BASE_URL: undefined },
       quiet: true,
     });
-    for (const step of options.steps ?? postBuildSteps) {
-      log(`Schritt: ${step.name}`);
-      await step.run({ root, dir: tmpDir, env });
+    for (const stage of options.steps ?? postBuildSteps) {
+      const together = Array.isArray(stage) ? stage : [stage];
+      // All steps of a stage finish (none still writes into tmpDir when it is removed); the first failure counts.
+      const results = await Promise.allSettled(
+        together.map(async (step) => {
+          log(`Schritt: ${step.name}`);
+          await step.run({ root, dir: tmpDir, env });
+        }),
+      );
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     }
   } catch (error) {
     rmSync(tmpDir, { recursive: true, force: true });

@@ -54,15 +54,17 @@ const plain = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
  * Text of each link annotation, from the tagged content of its Link structure element (read
- * with pdf.js): "12 0" → "3.2. Handlungsschwerpunkt Integration 14".
+ * with pdf.js): "12 0" → "3.2. Handlungsschwerpunkt Integration 14". Reading a page's text is the
+ * slow part: `pages` (1-based) limits it to the pages that have links.
  */
-export async function linkTexts(bytes: Uint8Array): Promise<Map<string, string>> {
+export async function linkTexts(bytes: Uint8Array, pages?: ReadonlySet<number>): Promise<Map<string, string>> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
   const out = new Map<string, string>();
   try {
     type Node = { role?: string; type?: string; id?: string; children?: Node[] };
     for (let n = 1; n <= doc.numPages; n++) {
+      if (pages && !pages.has(n)) continue;
       const page = await doc.getPage(n);
       const tree = (await page.getStructTree()) as Node | null;
       if (!tree) continue;
@@ -161,9 +163,16 @@ function numberTree(doc: PDFDocument, root: PDFDict | undefined): Map<number, { 
  * Throws when something cannot be made conformant (a Figure without alternative text).
  */
 export async function finishPdfUa(bytes: Uint8Array, { headings, date }: PdfUaOptions): Promise<Uint8Array> {
-  const links = await linkTexts(bytes);
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const { context, catalog } = doc;
+  const isLink = (ref: PDFObject) => context.lookup(ref, PDFDict).get(name('Subtype')) === name('Link');
+  const pagesWithLinks = new Set(
+    doc
+      .getPages()
+      .map((page, i) => (page.node.lookupMaybe(name('Annots'), PDFArray)?.asArray().some(isLink) ? i + 1 : 0))
+      .filter((n) => n > 0),
+  );
+  const links = await linkTexts(bytes, pagesWithLinks);
   context.header = PDFHeader.forVersion(1, 7);
   const problems: string[] = [];
 
@@ -182,8 +191,8 @@ export async function finishPdfUa(bytes: Uint8Array, { headings, date }: PdfUaOp
     if (!annots || annots.size() === 0) continue;
     page.node.set(name('Tabs'), name('S'));
     for (const ref of annots.asArray()) {
+      if (!isLink(ref)) continue;
       const annot = context.lookup(ref, PDFDict);
-      if (annot.get(name('Subtype')) !== name('Link')) continue;
       const id = ref instanceof PDFRef ? `${ref.objectNumber} ${ref.generationNumber}` : '';
       const uri = text(annot.lookupMaybe(name('A'), PDFDict)?.get(name('URI')));
       const dest = annot.get(name('Dest'));

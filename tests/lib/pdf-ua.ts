@@ -22,7 +22,7 @@ export function contentProblems(content: Uint8Array): string[] {
     else if (o.op === 'BT') stack.push('BT');
     else if (o.op === 'EMC' || o.op === 'ET') {
       const expected = o.op === 'EMC' ? 'MC' : 'BT';
-      if (stack.pop() !== expected) problems.push(`${o.op} schließt nicht das zuletzt geöffnete ${expected === 'MC' ? 'BT' : 'BMC/BDC'}`);
+      if (stack.pop() !== expected) problems.push(`markierter Inhalt und Textobjekt überschneiden sich (${o.op})`);
     } else if (painting.has(o.op) && !stack.includes('MC')) problems.push(`${o.op} weder getaggt noch Artefakt`);
   }
   return [...new Set(problems)];
