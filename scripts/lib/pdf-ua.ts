@@ -23,6 +23,7 @@ import {
   PDFRef,
   PDFString,
 } from 'pdf-lib';
+import { pdfConformance } from '../../src/lib/pdf-conformance.ts';
 import { markUntaggedAsArtifact } from './pdf-content.ts';
 
 export type PdfUaOptions = {
@@ -44,7 +45,7 @@ export const standardStructureTypes: ReadonlySet<string> = new Set(
 const roleMap: Record<string, string> = { Strong: 'Span', Em: 'Span', Aside: 'Note', Title: 'H', FENote: 'Note', Sub: 'Span' };
 
 /** PDF/UA identification, as it stands in the XMP metadata and in the accessibility statement. */
-export const pdfUaPart = 1;
+export const pdfUaPart = pdfConformance.part;
 
 const name = PDFName.of;
 const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);

@@ -222,12 +222,12 @@ export function editionHash(dir: string, year: string, siteUrl: string | undefin
   for (const file of [...referencedFiles(dir, page)].sort()) add(path.relative(dir, file), readFileSync(file));
   add('site', siteUrl ?? '');
   add('date', pdfDate(Number(year), env));
-  const browser = statSync(realpathSync(chromiumPath));
-  add('chromium', `${realpathSync(chromiumPath)}:${browser.size}:${browser.mtimeMs}`);
+  const browser = existsSync(chromiumPath) ? realpathSync(chromiumPath) : undefined;
+  add('chromium', browser ? `${browser}:${statSync(browser).size}:${statSync(browser).mtimeMs}` : 'keins');
   add('fonts', fontsFingerprint());
   // The code that prints and finishes the PDF, and the libraries it uses.
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const file of ['pdf.ts', 'pdf-ua.ts', 'pdf-content.ts', 'reproducible.ts']) add(file, readFileSync(path.join(here, file)));
+  for (const file of ['pdf.ts', 'pdf-ua.ts', 'pdf-content.ts', 'reproducible.ts', '../../src/lib/pdf-conformance.ts']) add(file, readFileSync(path.join(here, file)));
   for (const pkg of ['pdf-lib', 'pdfjs-dist', 'playwright-core']) add(pkg, readFileSync(path.join(projectRoot, 'node_modules', pkg, 'package.json')));
   return hash.digest('hex').slice(0, 32);
 }
@@ -248,7 +248,6 @@ export async function writePdfs({
   env = process.env,
 }: PdfOptions): Promise<string[]> {
   if (years.length === 0) return [];
-  if (!existsSync(chromiumPath)) throw new Error(`PDF: kein Chromium unter ${chromiumPath} (Debian-Paket chromium, oder CHROMIUM_PATH setzen)`);
   const siteUrl = siteUrlOf(dir);
   const written: string[] = [];
   const toPrint: { year: string; cached?: string }[] = [];
@@ -268,6 +267,7 @@ export async function writePdfs({
     } else toPrint.push({ year, cached });
   }
   if (toPrint.length === 0) return written.sort();
+  if (!existsSync(chromiumPath)) throw new Error(`PDF: kein Chromium unter ${chromiumPath} (Debian-Paket chromium, oder CHROMIUM_PATH setzen)`);
   const server = await startStaticServer(dir);
   const browser = await launchBrowser();
   const queue = [...toPrint];
