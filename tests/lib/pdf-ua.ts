@@ -71,8 +71,15 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<PdfUaReport> {
     }
   });
 
+  // Fonts: every font that has a descriptor is embedded (Matterhorn 31-009).
+  for (const [ref, object] of context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(name('Type')) !== name('FontDescriptor')) continue;
+    if (!['FontFile', 'FontFile2', 'FontFile3'].some((k) => object.has(name(k)))) problems.push(`Schrift nicht eingebettet (${ref})`);
+  }
+
   let figures = 0;
   let listItems = 0;
+  let headingLevel = 0;
   const roleMap = catalog.lookupMaybe(name('StructTreeRoot'), PDFDict)?.lookupMaybe(name('RoleMap'), PDFDict);
   const roleOf = (elem: PDFDict) => {
     const s = (elem.get(name('S')) as PDFName | undefined)?.decodeText() ?? '';
@@ -91,6 +98,12 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<PdfUaReport> {
     const role = roleOf(elem);
     if (!standardTypes.has(role)) problems.push(`Strukturtyp ${role} ist kein Standardtyp`);
     const kids = elementsIn(elem);
+    // Numbered headings in reading order skip no level on the way down (Matterhorn 14-003).
+    const level = /^H([1-6])$/.exec(role)?.[1];
+    if (level) {
+      if (Number(level) > headingLevel + 1) problems.push(`Überschrift H${level} nach H${headingLevel || '–'}: Ebene übersprungen`);
+      headingLevel = Number(level);
+    }
     if (role === 'Figure') {
       figures++;
       if (!text(elem.get(name('Alt')))?.trim()) problems.push('Figure ohne Alt');
