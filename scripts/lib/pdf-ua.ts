@@ -259,7 +259,11 @@ export async function finishPdfUa(bytes: Uint8Array, { headings, date }: PdfUaOp
     }
     if (s === 'Figure' && !elem.has(name('Alt'))) {
       if (kids.some((k) => elementOf(k))) elem.set(name('S'), name('Div'));
-      else problems.push(`Abbildung ohne Alternativtext (Strukturelement ${ref})`);
+      else {
+        const pg = elem.get(name('Pg'));
+        const at = doc.getPages().findIndex((p) => p.ref === pg);
+        problems.push(`Abbildung ohne Alternativtext${at >= 0 ? ` auf Seite ${at + 1}` : ''} (ein Bild der Gesamtausgabe ohne alt-Text)`);
+      }
     }
     for (const k of kidsOf(elem)) {
       const child = elementOf(k);
