@@ -147,7 +147,7 @@ function pageContent(doc: PDFDocument, contents: PDFObject | undefined): { bytes
 }
 
 /** Entries of a number tree (the ParentTree): key → the array and index that hold its value. */
-function numberTree(doc: PDFDocument, root: PDFDict | undefined): Map<number, { nums: PDFArray; index: number }> {
+function numberTree(root: PDFDict | undefined): Map<number, { nums: PDFArray; index: number }> {
   const out = new Map<number, { nums: PDFArray; index: number }>();
   const visit = (node: PDFDict) => {
     const nums = node.lookupMaybe(name('Nums'), PDFArray);
@@ -205,7 +205,7 @@ export async function finishPdfUa(bytes: Uint8Array, { headings, date }: PdfUaOp
   // Structure: LI → Lbl + LBody; grouping figures → Div; Alt on every Figure.
   const treeRoot = catalog.lookupMaybe(name('StructTreeRoot'), PDFDict);
   if (!treeRoot) throw new Error('PDF: keine Struktur (tagged: true fehlt beim Drucken)');
-  const parentTree = numberTree(doc, treeRoot.lookupMaybe(name('ParentTree'), PDFDict));
+  const parentTree = numberTree(treeRoot.lookupMaybe(name('ParentTree'), PDFDict));
   const setParent = (kid: PDFObject, pageOf: PDFRef | undefined, parent: PDFRef) => {
     if (kid instanceof PDFRef) {
       const child = context.lookup(kid);
