@@ -15,7 +15,6 @@ export type Operator = {
 
 const isWhite = (c: number) => c === 0 || c === 9 || c === 10 || c === 12 || c === 13 || c === 32;
 const isDelimiter = (c: number) => c === 40 || c === 41 || c === 60 || c === 62 || c === 91 || c === 93 || c === 123 || c === 125 || c === 47 || c === 37;
-const operand = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)|true|false|null)$/;
 
 /** The operators of a content stream with the byte range of each (operands included). */
 export function operators(src: Uint8Array): Operator[] {
@@ -62,8 +61,13 @@ export function operators(src: Uint8Array): Operator[] {
       const from = i;
       while (i < src.length && !isWhite(src[i]!) && !isDelimiter(src[i]!)) i++;
       if (i === from) throw new Error(`Inhaltsstrom: unerwartetes Zeichen an Position ${i}`);
+      // Numbers (most tokens of a content stream) are operands; so are true, false and null.
+      if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
+        mark(from);
+        continue;
+      }
       const word = String.fromCharCode(...src.subarray(from, i));
-      if (operand.test(word)) {
+      if (word === 'true' || word === 'false' || word === 'null') {
         mark(from);
         continue;
       }

@@ -228,6 +228,7 @@ export function editionHash(dir: string, year: string, siteUrl: string | undefin
   // The code that prints and finishes the PDF, and the libraries it uses.
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const file of ['pdf.ts', 'pdf-ua.ts', 'pdf-content.ts', 'reproducible.ts', '../../src/lib/pdf-conformance.ts']) add(file, readFileSync(path.join(here, file)));
+  add('zlib', process.versions.zlib ?? '');
   for (const pkg of ['pdf-lib', 'pdfjs-dist', 'playwright-core']) add(pkg, readFileSync(path.join(projectRoot, 'node_modules', pkg, 'package.json')));
   return hash.digest('hex').slice(0, 32);
 }
