@@ -9,6 +9,7 @@
  * - XMP metadata with dc:title, dc:language and the PDF/UA identifier (pdfuaid:part 1).
  * Runs where the PDF is written (pdf.ts), before the normalisation of reproducible.ts.
  */
+import { deflateSync } from 'node:zlib';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -23,7 +24,6 @@ import {
   PDFRef,
   PDFString,
 } from 'pdf-lib';
-import { deflateSync } from 'node:zlib';
 import { pdfConformance } from '../../src/lib/pdf-conformance.ts';
 import { markUntaggedAsArtifact } from './pdf-content.ts';
 
@@ -42,8 +42,11 @@ export const standardStructureTypes: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Types that Chromium writes from PDF 2.0 (<strong>, <em>), mapped to their PDF 1.7 equivalent. */
-const roleMap: Record<string, string> = { Strong: 'Span', Em: 'Span', Aside: 'Note', Title: 'H', FENote: 'Note', Sub: 'Span' };
+/**
+ * Types that Chromium writes from PDF 2.0 (<strong>, <em>, …), mapped to a PDF 1.7 type. Not to H
+ * (PDF/UA forbids mixing H with H1–H6) nor to Note (which PDF/UA requires to carry an ID).
+ */
+const roleMap: Record<string, string> = { Strong: 'Span', Em: 'Span', Sub: 'Span', Aside: 'Div', FENote: 'Div', Title: 'P' };
 
 /** PDF/UA identification, as it stands in the XMP metadata and in the accessibility statement. */
 export const pdfUaPart = pdfConformance.part;
