@@ -2,8 +2,10 @@
  * The machine-checkable part of PDF/UA-1 (ISO 14289-1, after the Matterhorn Protocol's
  * checkpoints) that the PDF edition must meet, read with pdf-lib: every mark on a page is tagged
  * content or an artifact, lists are L > LI > Lbl/LBody, every Figure has an Alt, links have
- * /Contents, pages with annotations use the structure tab order, and the document has a
- * language, a displayed title and XMP metadata naming PDF/UA. Returns the problems found.
+ * /Contents, pages with annotations use the structure tab order, only standard (or role-mapped)
+ * structure types, headings skip no level and do not mix H with H1–H6, fonts are embedded, and
+ * the document has a language, a displayed title and XMP metadata naming PDF/UA. Not a full
+ * validator (no veraPDF here): it returns the problems it finds.
  */
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import { operators, paintingOperators as painting } from '../../scripts/lib/pdf-content.ts';
@@ -80,6 +82,7 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<PdfUaReport> {
   let figures = 0;
   let listItems = 0;
   let headingLevel = 0;
+  const headingKinds = new Set<string>();
   const roleMap = catalog.lookupMaybe(name('StructTreeRoot'), PDFDict)?.lookupMaybe(name('RoleMap'), PDFDict);
   const roleOf = (elem: PDFDict) => {
     const s = (elem.get(name('S')) as PDFName | undefined)?.decodeText() ?? '';
@@ -100,6 +103,8 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<PdfUaReport> {
     const kids = elementsIn(elem);
     // Numbered headings in reading order skip no level on the way down (Matterhorn 14-003).
     const level = /^H([1-6])$/.exec(role)?.[1];
+    if (role === 'H' || level) headingKinds.add(role === 'H' ? 'H' : 'Hn');
+    if (role === 'Note' && !elem.has(name('ID'))) problems.push('Note ohne ID');
     if (level) {
       if (Number(level) > headingLevel + 1) problems.push(`Überschrift H${level} nach H${headingLevel || '–'}: Ebene übersprungen`);
       headingLevel = Number(level);
@@ -121,6 +126,7 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<PdfUaReport> {
   const root = catalog.lookupMaybe(name('StructTreeRoot'), PDFDict);
   if (!root) problems.push('keine Strukturbaumwurzel');
   else for (const kid of elementsIn(root)) visit(kid, 'StructTreeRoot');
+  if (headingKinds.size > 1) problems.push('H und H1–H6 gemischt');
 
   return { problems: [...new Set(problems)], xmp, figures, links, listItems };
 }
