@@ -78,7 +78,7 @@ function resultItem(h: Hit): HTMLLIElement {
   li.append(heading);
   const where = [h.meta.year ? `Programm ${h.meta.year}` : undefined, h.meta.chapter && h.meta.chapter !== h.title ? h.meta.chapter : undefined].filter(Boolean).join(' · ');
   if (where) li.append(line('result-chapter', where));
-  if (h.meta.geplant) li.append(line('result-plan', `Geplante Eintritte: ${h.meta.geplant}`));
+  if (h.meta.geplant) li.append(line('result-chapter result-plan', `Geplante Eintritte: ${h.meta.geplant}`));
   li.append(excerptParagraph(h.excerpt));
   if (h.sections.length > 0) {
     const ul = document.createElement('ul');

@@ -19,7 +19,9 @@ export const fillerWords = new Set(
     'ich du er sie wir ihr man mir mich uns sich jemand etwas alles ' +
     'hoch viel viele wieviel wieviele welchen gibts finde finden suche suchen zeige zeigen infos information informationen ' +
     'angebot angebote massnahme massnahmen'
-  ).split(' '),
+  )
+    .split(' ')
+    .map(fold),
 );
 
 /** Words that say "paragraph" and law names that follow a citation. */
@@ -87,7 +89,10 @@ export function vocabulary(list: readonly string[]): Vocabulary {
     suggest(word) {
       const f = fold(word);
       const max = allowedDistance(f.length);
-      if (max === 0 || /\d/.test(f) || byFold.has(f)) return undefined;
+      // Written differently but the same word ("Fluechtlinge"): the word as printed.
+      const same = byFold.get(f);
+      if (same !== undefined) return same.toLowerCase() === word.toLowerCase() ? undefined : same;
+      if (max === 0 || /\d/.test(f)) return undefined;
       let best: { w: string; d: number; score: number } | undefined;
       for (const [k, w] of entries) {
         const d = editDistance(f, k, max);
@@ -104,7 +109,7 @@ export function vocabulary(list: readonly string[]): Vocabulary {
 /**
  * Does a word of the query count as found, given the words the index marked in the excerpts? Found
  * when a marked word begins with it ("AVGS" → "AVGS-MAT") or shares all but its last three letters
- * (inflection: "Eingliederungszuschuss" → "Eingliederungszuschüsse"); a mark on a short fragment
+ * (inflection: "Angebote" → "Angebot"); a mark on a short fragment
  * ("Zukunfsstarter" → "zu") does not count.
  */
 export function isCovered(queryWord: string, marked: readonly string[]): boolean {
@@ -112,7 +117,7 @@ export function isCovered(queryWord: string, marked: readonly string[]): boolean
   return marked.some((m) => {
     const mark = fold(m);
     const cp = commonPrefix(q, mark);
-    return cp === q.length || (cp >= 4 && cp >= q.length - 3);
+    return cp === q.length || (cp >= 4 && cp >= q.length - 2);
   });
 }
 

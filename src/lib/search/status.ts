@@ -4,7 +4,7 @@ const n = (x: number) => x.toLocaleString('de-DE');
 
 /** "10 von 38 Treffern für „AVGS“." / "3 Treffer für „AVGS“." */
 export function countStatus(shown: number, total: number, query: string): string {
-  if (shown >= total) return `${n(total)} ${total === 1 ? 'Treffer' : 'Treffer'} für „${query}“.`;
+  if (shown >= total) return `${n(total)} Treffer für „${query}“.`;
   return `${n(shown)} von ${n(total)} Treffern für „${query}“.`;
 }
 

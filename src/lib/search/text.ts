@@ -4,11 +4,12 @@
  * ("Mütter" ~ "mutter"), punctuation dropped.
  */
 
-/** Lower case without diacritics; ß → ss. */
+/** Lower case without diacritics; ß → ss; umlauts typed as "ae", "oe", "ue" meet the umlauts ("Fluechtlinge" ~ "Flüchtlinge"). */
 export function fold(s: string): string {
   return s
     .toLowerCase()
     .replace(/ß/g, 'ss')
+    .replace(/([aou])e/g, '$1')
     .normalize('NFD')
     .replace(/\p{M}/gu, '');
 }
