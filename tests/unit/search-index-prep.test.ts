@@ -39,11 +39,11 @@ describe('the dictionary', () => {
 });
 
 describe('a page as the index reads it', () => {
-  it('adds the names of the terms the page uses, before its first heading', () => {
+  it('adds the names of the terms the page uses as searchable metadata (never an excerpt), before its first heading', () => {
     const html = prepareForIndex(page('<h1>Familien</h1><p>Die BFK berät nach § 16 x.</p>'), fixtureDict, { url: '/2030/familien/', role: 'content', year: '2030' });
     const main = mainOf(html);
     expect(main.indexOf('Beratungsfachkraft')).toBeLessThan(main.indexOf('<h1'));
-    expect(main).toMatch(/<p data-pagefind-weight="1">[^<]*16x/);
+    expect(main).toContain('<span data-pagefind-meta="names:BFK · Beratungsfachkraft · 16x"></span>');
     expect(main).toContain('data-pagefind-meta="year:2030"');
     expect(html).toContain('<footer>Fuß</footer>');
   });
@@ -52,7 +52,7 @@ describe('a page as the index reads it', () => {
     expect(definingNames('/instrumente/startgeld/', fixtureDict)).toEqual(['Startgeld', 'STG', 'Startgeld (STG)']);
     expect(definingNames('/rechtsgrundlagen/sgb3-80-81b/', fixtureDict)).toEqual(expect.arrayContaining(['80', '81', '81b', '§§ 80–81b SGB III']));
     const main = mainOf(prepareForIndex(page('<h1>Startgeld</h1>'), fixtureDict, { url: '/instrumente/startgeld/', role: 'content' }));
-    expect(main).toMatch(/<p data-pagefind-weight="10">Startgeld · STG · Startgeld \(STG\)<\/p>/);
+    expect(main).toContain('<span data-pagefind-meta="defines:Startgeld · STG · Startgeld (STG)"></span>');
   });
 
   it('turns anchored table rows, captions and glossary entries into headings, so that a hit opens there', () => {
@@ -72,6 +72,7 @@ describe('a page as the index reads it', () => {
     const list = mainOf(prepareForIndex(page('<h1>Alle</h1><p>STG</p>'), fixtureDict, { url: '/instrumente/', role: 'list' }));
     expect(list).toContain('<h1 data-pagefind-weight="0.2">');
     expect(list).toMatch(/^<span data-pagefind-meta="role:list"><\/span><div data-pagefind-weight="0.2">/);
+    expect(list).not.toContain('names:');
     expect(list).not.toContain('Startgeld');
     const frame = mainOf(prepareForIndex(page('<h1>Impressum</h1>'), fixtureDict, { url: '/impressum/', role: 'frame' }));
     expect(frame).toContain('data-pagefind-weight="0.1"');

@@ -72,6 +72,8 @@ async function attempt(pf: PagefindLike, list: string[], count: number): Promise
   const marked = data.flatMap((d) => [
     ...markedWords(d.excerpt),
     ...words(d.meta.title ?? ''),
+    ...words(d.meta.defines ?? ''),
+    ...words(d.meta.names ?? ''),
     ...(d.sub_results ?? []).flatMap((s) => [...markedWords(s.excerpt), ...words(s.title)]),
   ]);
   const uncovered = results.length === 0 ? [...list] : list.filter((w) => !isCovered(w, marked));
@@ -98,7 +100,7 @@ export function namedTerms(list: readonly string[], citations: readonly string[]
 }
 
 /** Pagefind's ranking: page length counts less than by default (BM25 b = 0.75), so that a long chapter that states a term is not outranked by every short page that mentions it; defining pages get their weight from their names (src/lib/search/prepare.ts). */
-export const pagefindRanking = { pageLength: 0.1, termSaturation: 1.0 };
+export const pagefindRanking = { pageLength: 0.1, termSaturation: 1.0, metaWeights: { title: 5, defines: 10, names: 1 } };
 
 const subScore = (s: SubResult) => (s.weighted_locations ?? []).reduce((n, l) => n + (l.balanced_score ?? l.weight), 0) || (s.locations?.length ?? 0);
 

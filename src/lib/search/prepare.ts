@@ -5,8 +5,9 @@
  *
  * - The names of every term the page uses, so that an abbreviation finds the pages that write the
  *   long form and the other way round; legal citations in every spelling as their sections ("16i").
- * - On a term's defining page, all its names with a high weight, so that it ranks above pages that
- *   only mention the term.
+ *   They go into metadata ("names"), which Pagefind 1.5 searches but never shows as an excerpt.
+ * - On a term's defining page, all its names in the metadata "defines", which weighs most
+ *   (engine.ts: pagefindRanking.metaWeights), so that it ranks above pages that only mention the term.
  * - Table rows with an anchor, table captions and glossary entries become headings for the index,
  *   so that a result can open at the row or entry that matched (Pagefind's sub-results follow
  *   headings with an id).
@@ -25,7 +26,7 @@ export type PrepareOptions = {
 };
 
 /** Weights (Pagefind's data-pagefind-weight, 1 = running text, h1 = 7). */
-export const weights = { definingNames: 10, aliases: 1, glossaryEntry: 4, row: 1, caption: 2, list: 0.2, frame: 0.1 };
+export const weights = { glossaryEntry: 4, row: 1, caption: 2, list: 0.2, frame: 0.1 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -78,13 +79,16 @@ export function prepareForIndex(html: string, dict: SearchTerms, o: PrepareOptio
     body = `<div data-pagefind-weight="${w}">${body}</div>`;
   }
 
+  // The names go into metadata that Pagefind searches (weights: pagefindRanking.metaWeights) but
+  // never shows as an excerpt. Commas would end a metadata value.
   const additions: string[] = [];
+  const metaValue = (list: string[]) => escapeHtml(list.join(' · ').replace(/,/g, ' '));
   if (o.role === 'content') {
     const defining = definingNames(o.url, dict);
-    if (defining.length > 0) additions.push(`<p data-pagefind-weight="${weights.definingNames}">${escapeHtml(defining.join(' · '))}</p>`);
+    if (defining.length > 0) additions.push(`<span data-pagefind-meta="defines:${metaValue(defining)}"></span>`);
     const known = new Set(defining);
     const aliases = aliasesForText(text, dict).filter((a) => !known.has(a));
-    if (aliases.length > 0) additions.push(`<p data-pagefind-weight="${weights.aliases}">${escapeHtml(aliases.join(' · '))}</p>`);
+    if (aliases.length > 0) additions.push(`<span data-pagefind-meta="names:${metaValue(aliases)}"></span>`);
   }
   const meta = [o.year ? `<span data-pagefind-meta="year:${o.year}"></span>` : '', `<span data-pagefind-meta="role:${o.role}"></span>`].join('');
   const openTag = html.slice(main.index, main.index + main[0].length - main[1]!.length - '</main>'.length);
