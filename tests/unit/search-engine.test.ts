@@ -113,3 +113,12 @@ describe('a search', () => {
     expect((await o.more(1, 5)).map((h) => h.url)).toEqual(['/instrumente/startgeld/', '/glossar/']);
   });
 });
+
+describe('several programme years', () => {
+  it('shows the newest year of a page in the best place of its group, earlier years after the other results', async () => {
+    const { order } = await import('../../src/lib/search/engine.ts');
+    const d = (url: string): ResultData => ({ url, excerpt: '', meta: {} });
+    const ordered = order([d('/2029/a/'), d('/instrumente/x/'), d('/2031/a/'), d('/2030/b/'), d('/2030/a/')], []);
+    expect(ordered.map((x) => x.url)).toEqual(['/2031/a/', '/instrumente/x/', '/2030/b/', '/2030/a/', '/2029/a/']);
+  });
+});

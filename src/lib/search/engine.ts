@@ -132,14 +132,39 @@ export function toHit(d: ResultData, named: readonly Term[]): Hit {
   };
 }
 
-/** Defining pages of the named terms first (in the order of the terms), the rest as ranked. */
+/**
+ * Defining pages of the named terms first (in the order of the terms), the rest as ranked. The same
+ * page of several programme years: the newest year in the best place of the group, the earlier
+ * years after the other results, so that an archive of many years does not fill the first results
+ * with one chapter.
+ */
 export function order(data: ResultData[], named: readonly Term[]): ResultData[] {
+  const pathOf = (d: ResultData) => new URL(d.url, 'http://x').pathname;
   const rank = (d: ResultData) => {
-    const page = pageOf(new URL(d.url, 'http://x').pathname);
-    const i = named.findIndex((t) => pageOf(t.href) === page);
+    const i = named.findIndex((t) => pageOf(t.href) === pageOf(pathOf(d)));
     return i < 0 ? named.length : i;
   };
-  return data.map((d, i) => ({ d, i, r: rank(d) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.d);
+  const sorted = data.map((d, i) => ({ d, i, r: rank(d) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.d);
+  const yearOf = (d: ResultData) => Number(/^\/(\d{4})\//.exec(pathOf(d))?.[1] ?? NaN);
+  const keyOf = (d: ResultData) => pathOf(d).replace(/^\/\d{4}\//, '/');
+  const newest = new Map<string, ResultData>();
+  for (const d of sorted) {
+    if (Number.isNaN(yearOf(d))) continue;
+    const best = newest.get(keyOf(d));
+    if (!best || yearOf(d) > yearOf(best)) newest.set(keyOf(d), d);
+  }
+  const first: ResultData[] = [];
+  const earlier: ResultData[] = [];
+  const placed = new Set<string>();
+  for (const d of sorted) {
+    if (Number.isNaN(yearOf(d))) first.push(d);
+    else if (!placed.has(keyOf(d))) {
+      placed.add(keyOf(d));
+      first.push(newest.get(keyOf(d))!);
+    }
+  }
+  for (const d of sorted) if (!Number.isNaN(yearOf(d)) && newest.get(keyOf(d)) !== d) earlier.push(d);
+  return [...first, ...earlier.sort((a, b) => yearOf(b) - yearOf(a))];
 }
 
 export async function find(pf: PagefindLike, engine: Engine, query: string, pageSize = 10): Promise<Outcome> {
