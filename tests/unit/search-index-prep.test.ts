@@ -104,6 +104,7 @@ describe('metadata and status', () => {
     expect(countStatus(10, 38, 'STG')).toBe('10 von 38 Treffern für „STG“.');
     expect(countStatus(3, 3, 'STG')).toBe('3 Treffer für „STG“.');
     expect(countStatus(10, 1200, 'x')).toBe('10 von 1.200 Treffern für „x“.');
+    expect(countStatus(2, 2, 'Startgeld', 'Startgled')).toBe('2 Treffer für „Startgeld“ (statt „Startgled“).');
     expect(noResultStatus('qwx')).toMatch(/^Keine Treffer für „qwx“/);
   });
 });

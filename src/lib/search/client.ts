@@ -154,12 +154,12 @@ export async function runSearch(query: string, el: SearchElements, onCorrection?
     el.ways.hidden = false;
     return;
   }
-  el.status.textContent = countStatus(shown, outcome.total, outcome.correction ?? q);
+  el.status.textContent = countStatus(shown, outcome.total, outcome.correction ?? q, q);
   el.more.onclick = async () => {
     const hits = await outcome.more(shown, pageSize);
     if (run !== current) return;
     const first = append(hits);
-    el.status.textContent = countStatus(shown, outcome.total, outcome.correction ?? q);
+    el.status.textContent = countStatus(shown, outcome.total, outcome.correction ?? q, q);
     // Keyboard users continue at the first new result instead of the top of the list.
     first?.querySelector('a')?.focus();
   };

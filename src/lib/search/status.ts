@@ -2,10 +2,11 @@
 
 const n = (x: number) => x.toLocaleString('de-DE');
 
-/** "10 von 38 Treffern für „AVGS“." / "3 Treffer für „AVGS“." */
-export function countStatus(shown: number, total: number, query: string): string {
-  if (shown >= total) return `${n(total)} Treffer für „${query}“.`;
-  return `${n(shown)} von ${n(total)} Treffern für „${query}“.`;
+/** "10 von 38 Treffern für „AVGS“." / "3 Treffer für „AVGS“." / "… für „Einstiegsgeld“ (statt „Einstigsgeld“)." */
+export function countStatus(shown: number, total: number, query: string, typed?: string): string {
+  const what = `„${query}“${typed && typed !== query ? ` (statt „${typed}“)` : ''}`;
+  if (shown >= total) return `${n(total)} Treffer für ${what}.`;
+  return `${n(shown)} von ${n(total)} Treffern für ${what}.`;
 }
 
 export function noResultStatus(query: string): string {
