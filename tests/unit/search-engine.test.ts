@@ -122,3 +122,18 @@ describe('several programme years', () => {
     expect(ordered.map((x) => x.url)).toEqual(['/2031/a/', '/instrumente/x/', '/2030/b/', '/2030/a/', '/2029/a/']);
   });
 });
+
+describe('exact places', () => {
+  it('opens the defining page of a named term at its top, even when a section matched better', async () => {
+    const { toHit } = await import('../../src/lib/search/engine.ts');
+    const data: ResultData = {
+      url: '/instrumente/startgeld/',
+      excerpt: 'Startgeld',
+      meta: { title: 'Startgeld' },
+      sub_results: [{ title: 'Geplante Eintritte', url: '/instrumente/startgeld/#geplant', excerpt: '<mark>STG</mark> <mark>STG</mark>', locations: [1, 2] }],
+    };
+    const term = fixtureDict.terms.find((t) => t.href === '/instrumente/startgeld/')!;
+    expect(toHit(data, [term]).href).toBe('/instrumente/startgeld/');
+    expect(toHit(data, []).href).toBe('/instrumente/startgeld/#geplant');
+  });
+});

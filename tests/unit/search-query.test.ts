@@ -77,6 +77,12 @@ describe('what counts as found', () => {
     expect(isCovered('Eingliederungszuschuss', ['Eingliederungszuschüsse'])).toBe(true);
   });
 
+  it('counts a compound whose parts were marked', () => {
+    expect(isCovered('Pflegeberatung', ['Pflege', 'Beratung'])).toBe(true);
+    expect(isCovered('Integrationspunkt', ['Integration', 'Punkt'])).toBe(true);
+    expect(isCovered('Pflegeberatung', ['Pflege'])).toBe(false);
+  });
+
   it('does not count a match on a short fragment', () => {
     expect(isCovered('Zukunfswerkstatt', ['zu', 'und'])).toBe(false);
     expect(isCovered('qwxzy', [])).toBe(false);

@@ -108,6 +108,8 @@ const subScore = (s: SubResult) => (s.weighted_locations ?? []).reduce((n, l) =>
 export function toHit(d: ResultData, named: readonly Term[]): Hit {
   const page = pageOf(new URL(d.url, 'http://x').pathname);
   const anchor = named.find((t) => pageOf(t.href) === page && t.href.includes('#'));
+  // A page that defines what the query names opens at its top (its title and facts), not at a section.
+  const defines = named.some((t) => t.href === page);
   // The page's parts that contain query words, best first; the part before the first heading is the page itself.
   const ranked = (d.sub_results ?? [])
     .filter((s) => markedWords(s.excerpt).length + (s.locations?.length ?? 0) > 0)
@@ -116,10 +118,10 @@ export function toHit(d: ResultData, named: readonly Term[]): Hit {
     .map((x) => x.s);
   const best = ranked[0];
   const subs = ranked.filter((s) => s.url.includes('#'));
-  const href = anchor ? anchor.href : best?.url.includes('#') ? best.url : d.url;
+  const href = anchor ? anchor.href : !defines && best?.url.includes('#') ? best.url : d.url;
   const excerpt = anchor
     ? ((d.sub_results ?? []).find((s) => s.url.endsWith(anchor.href.slice(anchor.href.indexOf('#'))))?.excerpt ?? d.excerpt)
-    : best?.url.includes('#')
+    : !defines && best?.url.includes('#')
       ? best.excerpt
       : d.excerpt;
   return {

@@ -110,14 +110,22 @@ export function vocabulary(list: readonly string[]): Vocabulary {
  * Does a word of the query count as found, given the words the index marked in the excerpts? Found
  * when a marked word begins with it ("AVGS" → "AVGS-MAT") or shares all but its last three letters
  * (inflection: "Angebote" → "Angebot"); a mark on a short fragment
- * ("Zukunfsstarter" → "zu") does not count.
+ * ("Zukunfsstarter" → "zu") does not count. A compound counts when its parts were marked.
  */
 export function isCovered(queryWord: string, marked: readonly string[]): boolean {
   const q = fold(queryWord);
-  return marked.some((m) => {
-    const mark = fold(m);
-    const cp = commonPrefix(q, mark);
-    return cp === q.length || (cp >= 4 && cp >= q.length - 2);
+  const folded = marked.map(fold);
+  const covers = (w: string) =>
+    folded.some((mark) => {
+      const cp = commonPrefix(w, mark);
+      return cp === w.length || (cp >= 4 && cp >= w.length - 2);
+    });
+  if (covers(q)) return true;
+  // A compound the index matched by its parts ("Pflegeberatung" → "Pflege", "Beratung"), with or without a linking s.
+  return folded.some((head) => {
+    if (head.length < 4 || !q.startsWith(head)) return false;
+    const rest = q.slice(head.length);
+    return [rest, rest.replace(/^s/, '')].some((r) => r.length >= 4 && covers(r));
   });
 }
 
