@@ -70,6 +70,8 @@ export const unusedBundleFiles = [
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
+  // The search page runs Pagefind without its web worker (src/lib/search/client.ts: noWorker).
+  'pagefind-worker.js',
 ];
 
 /** Sizes of every file below `dir`, as one comparable string. */
