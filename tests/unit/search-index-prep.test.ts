@@ -68,6 +68,30 @@ describe('a page as the index reads it', () => {
     expect(main).toContain('<dt><h3 id="stg" data-pagefind-weight="4"><abbr>STG</abbr></h3></dt>');
   });
 
+  it('makes a chart a section of its own, titled by its caption, without splitting its data table', () => {
+    const main = mainOf(
+      prepareForIndex(
+        page('<table><tr id="zeile-a"><th>A</th></tr></table><figure class="chart" id="diagramm-x"><svg></svg><details><table><caption id="diagramm-x-tabelle">Daten</caption></table></details><figcaption><span class="chart-title">Diagramm: Anteile</span><span>Quelle</span></figcaption></figure>'),
+        fixtureDict,
+        { url: '/2030/x/', role: 'content' },
+      ),
+    );
+    expect(main).toContain('<figure class="chart"><h6 id="diagramm-x" data-pagefind-weight="2">Diagramm: Anteile</h6>');
+    expect(main).toContain('<caption data-id="diagramm-x-tabelle">Daten</caption>');
+    expect(main).toContain('<h6 id="zeile-a"');
+  });
+
+  it('gives text after a table with anchored rows back to the section the table stands in', () => {
+    const withSection = mainOf(
+      prepareForIndex(page('<h1>Kapitel</h1><h2 id="abschnitt">Abschnitt</h2><table><tr id="zeile-a"><th>A</th></tr></table><p>Danach</p>'), fixtureDict, { url: '/2030/x/', role: 'content' }),
+    );
+    expect(withSection).toContain('</table><h6 id="abschnitt" data-pagefind-weight="1">Abschnitt</h6><p>Danach</p>');
+    const top = mainOf(prepareForIndex(page('<h1>Kapitel</h1><table><tr id="zeile-a"><th>A</th></tr></table><p>Danach</p>'), fixtureDict, { url: '/2030/x/', role: 'content' }));
+    expect(top).toContain('</table><h6 id="inhalt" data-pagefind-weight="1">Kapitel</h6><p>Danach</p>');
+    const plain = mainOf(prepareForIndex(page('<table><tr><td>1</td></tr></table><p>Danach</p>'), fixtureDict, { url: '/2030/x/', role: 'content' }));
+    expect(plain).toContain('</table><p>Danach</p>');
+  });
+
   it('weighs list and frame pages little and adds no names to them', () => {
     const list = mainOf(prepareForIndex(page('<h1>Alle</h1><p>STG</p>'), fixtureDict, { url: '/instrumente/', role: 'list' }));
     expect(list).toContain('<h1 data-pagefind-weight="0.2">');

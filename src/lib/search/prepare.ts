@@ -62,6 +62,29 @@ export function prepareForIndex(html: string, dict: SearchTerms, o: PrepareOptio
   let body = main[1]!;
   const text = textOf(body);
 
+  // Charts (<figure id> with a title in the caption): a heading with the chart's id and title, so
+  // that a hit in a chart's title or data opens at the chart and text after a table does not count
+  // for the table's last row. The chart's own data table is not split into sections.
+  body = body.replace(/<figure\b([^>]*?)\sid="([^"]+)"([^>]*)>([\s\S]*?)<\/figure>/gi, (_m, a: string, id: string, b: string, inner: string) => {
+    const caption = /<figcaption\b[^>]*>([\s\S]*?)<\/figcaption>/i.exec(inner);
+    const title = caption ? textOf(/<span class="chart-title">([\s\S]*?)<\/span>/i.exec(caption[1]!)?.[1] ?? caption[1]!) : '';
+    if (!title) return _m;
+    const flat = inner.replace(/<(caption|tr)\b([^>]*?)\sid="/gi, '<$1$2 data-id="');
+    return `<figure${a}${b}><h6 id="${id}" data-pagefind-weight="${weights.caption}">${escapeHtml(title)}</h6>${flat}</figure>`;
+  });
+  // Text after a table belongs to the section the table stands in (its last heading with an id, else
+  // the main content), not to the table's last row: a heading repeating that section goes after it.
+  const mainId = /\sid="([^"]+)"/.exec(html.slice(main.index, main.index + main[0].length - main[1]!.length))?.[1];
+  const pageTitle = textOf(/<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(body)?.[1] ?? '');
+  body = body.replace(/<\/table>/gi, (m, offset: number, all: string) => {
+    const before = all.slice(0, offset);
+    if ((before.match(/<figure\b/gi) ?? []).length > (before.match(/<\/figure>/gi) ?? []).length) return m;
+    if (!/<tr\b[^>]*\sid="/i.test(before.slice(before.lastIndexOf('<table')))) return m;
+    const headings = [...before.matchAll(/<(h[2-6])\b([^>]*)\sid="([^"]+)"[^>]*>([\s\S]*?)<\/\1>/gi)].filter((h) => !/data-pagefind-weight/.test(h[2]!));
+    const last = headings.at(-1);
+    const [id, title] = last ? [last[3]!, textOf(last[4]!)] : [mainId, pageTitle];
+    return id ? `${m}<h6 id="${id}" data-pagefind-weight="1">${escapeHtml(title)}</h6>` : m;
+  });
   // Table rows with an anchor: the row's header cell becomes a heading with the row's id.
   body = body.replace(/<tr\b([^>]*?)\sid="([^"]+)"([^>]*)>(\s*)<th\b([^>]*)>([\s\S]*?)<\/th>/gi, (_m, a: string, id: string, b: string, ws: string, thAttrs: string, cell: string) =>
     `<tr${a}${b}>${ws}<th${thAttrs}><h6 id="${id}" data-pagefind-weight="${weights.row}">${cell}</h6></th>`);
