@@ -113,13 +113,12 @@ describe('a page as the index reads it', () => {
 });
 
 describe('metadata and status', () => {
-  it('summarises planned entries per year, newest first, without the quoted previous plan and without commas', () => {
+  it('summarises planned entries per year, newest first, the first figure of each year, without commas', () => {
     expect(
       plannedPerYear([
-        { year: 2030, kind: 'keyFigures', text: '1.000' },
-        { year: 2029, kind: 'previousPlan', text: '900' },
-        { year: 2030, kind: 'instruments', text: '950' },
-        { year: 2031, kind: 'instruments', text: '10, 20' },
+        { year: 2030, text: '1.000' },
+        { year: 2030, text: '950' },
+        { year: 2031, text: '10, 20' },
       ]),
     ).toBe('2031: 10; 20 · 2030: 1.000');
   });
