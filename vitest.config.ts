@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects:
+ * Four projects:
  * - unit: pure functions and schemas (fast, no build needed);
+ * - cli: tests that start programs (nginx, the npm commands);
  * - site: assertions over the built site in dist/ (`npm test` builds it first);
  * - browser: Chromium (Debian's /usr/bin/chromium via playwright-core) over dist/.
  */
@@ -10,6 +11,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      // Tests that start programs (nginx, the npm commands) and wait for them.
+      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 } },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
       {
         test: {

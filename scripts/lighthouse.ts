@@ -87,7 +87,7 @@ const section = [
   `Erzeugt mit \`npm run lighthouse\` am ${new Date().toISOString().slice(0, 10)}: Lighthouse ${lighthouseVersion}, Einstellung Mobilgerät`,
   `(emuliertes Telefon, simuliertes langsames 4G und gedrosselte CPU), ${browserVersion} headless, ${runs === 1 ? 'ein Lauf' : `Median aus ${runs} Läufen`}`,
   `je Seite. Rechner: ${cpu}, ${os.availableParallelism()} Kerne, Last (1 min) ${os.loadavg()[0]!.toFixed(1)}. Die Website wird wie auf dem`,
-  'Server ausgeliefert (gzip, Header aus `_headers`), von einem lokalen Server. Ziel: 100 in allen vier Kategorien;',
+  'Server ausgeliefert (Header und vorkomprimierte Dateien wie unter nginx, scripts/lib/hosting.ts), von einem lokalen Server. Ziel: 100 in allen vier Kategorien;',
   '`npm test` verlangt 100 für Barrierefreiheit, Best Practices und SEO, die zeitabhängige Performance nur hier.',
   '',
   `| Seite | ${allCategories.map((c) => labels[c]).join(' | ')} | Messwerte (Lauf mit dem Median-Performance-Wert) |`,

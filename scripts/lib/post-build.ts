@@ -15,6 +15,8 @@ export type PostBuildStep = { name: string; run: (ctx: PostBuildContext) => Prom
 import { searchIndexStep } from './steps/search-index.ts';
 import { linkCheckStep } from './steps/link-check.ts';
 import { pdfStep } from './steps/pdf.ts';
+import { serveFilesStep } from './steps/serve-files.ts';
 
-// The link check runs last, so that it also sees the files that earlier steps write (pagefind/, the PDFs).
-export const postBuildSteps: PostBuildStep[] = [searchIndexStep, pdfStep, linkCheckStep];
+// The link check runs after the steps that write files (pagefind/, the PDFs), so that it sees them;
+// the precompression last, so that it compresses every text file.
+export const postBuildSteps: PostBuildStep[] = [searchIndexStep, pdfStep, linkCheckStep, serveFilesStep];
