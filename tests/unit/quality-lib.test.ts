@@ -7,7 +7,6 @@ import type { Result } from 'lighthouse';
 import { fileOfUrl, listPages, urlOfFile } from '../lib/dist.ts';
 import { focusIndicatorProblem, type FocusStyle } from '../lib/focus.ts';
 import { categoryFailures, median, replaceLighthouseSection } from '../lib/lighthouse.ts';
-import { fragmentIndex, linkProblems } from '../lib/links.ts';
 import { cspProblems, parseCsp, parseHtml, references } from '../lib/markup.ts';
 import { parseHeadersFile, patternMatches } from '../lib/server.ts';
 
@@ -41,26 +40,7 @@ describe('pages of a dist folder', () => {
   });
 });
 
-describe('links', () => {
-  const page = { url: '/', file: path.join(dir, 'index.html'), rel: 'index.html' };
-  const check = (body: string) => linkProblems(dir, page, parseHtml(`<!doctype html><html><body><main id="inhalt">${body}</main></body></html>`), fragmentIndex());
-
-  test('accepts links that resolve, external links, mail and #top', () => {
-    expect(
-      check('<a href="/2021/kennzahlen/#tabelle-kennzahlen">K</a><a href="2021/kennzahlen/">K</a><a href="#inhalt">I</a><a href="#top">T</a><a href="https://example.org/x">E</a><a href="mailto:a@b.de">M</a><img src="/favicon.svg" alt="">'),
-    ).toEqual([]);
-  });
-
-  test('names missing pages, missing anchors, empty anchors and links without the trailing slash', () => {
-    expect(check('<a href="/2021/fehlt/">F</a><a href="/2021/kennzahlen/#zeile-x">Z</a><a href="#nirgends">N</a><a href="#">L</a><a href="/2021/kennzahlen">S</a>')).toEqual([
-      '<a href="/2021/fehlt/">: /2021/fehlt/ gibt es nicht',
-      '<a href="/2021/kennzahlen/#zeile-x">: Anker #zeile-x fehlt auf /2021/kennzahlen/',
-      '<a href="#nirgends">: Anker #nirgends fehlt auf dieser Seite',
-      '<a href="#">: leerer Anker „#“',
-      '<a href="/2021/kennzahlen">: ohne „/“ am Ende (Umweg über eine Umleitung), richtig: /2021/kennzahlen/',
-    ]);
-  });
-
+describe('references', () => {
   test('finds URLs in srcset, <link> and CSS, and tells loads from links', () => {
     const refs = references(parseHtml('<link rel="canonical" href="https://x.de/"><link rel="icon" href="/i.svg"><img alt="" srcset="/a.png 1x, /b.png 2x"><p style="background:url(\'/c.png\')"></p>'));
     expect(refs.map((r) => [r.value, r.load])).toEqual([
