@@ -12,19 +12,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { createArchive, createProject, machine, measureSite, timedBuild } from './lib/bench/run.ts';
-import { formatSection, median, replaceSection, type Result } from './lib/bench/report.ts';
+import { formatSection, replaceSection, type Result } from './lib/bench/report.ts';
+import { median } from './lib/stats.ts';
+import { commandArgs } from './lib/args.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const sizes = (option('--sizes') ?? '1,5,20').split(',').map(Number);
-const runs = Number(option('--runs') ?? 3);
-const write = !args.includes('--no-write');
-const keep = args.includes('--keep');
+const args = commandArgs('npm run bench -- [--sizes 1,5,20] [--runs 3] [--no-write] [--keep]', {
+  options: { sizes: { type: 'string', default: '1,5,20' }, runs: { type: 'string', default: '3' }, 'no-write': { type: 'boolean' }, keep: { type: 'boolean' } },
+});
+const sizes = args.values.sizes.split(',').map(Number);
+const runs = Number(args.values.runs);
+const write = !args.values['no-write'];
+const keep = args.values.keep === true;
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1)
-  throw new Error(`--sizes erwartet ganze Zahlen ≥ 1 (z. B. 1,5,20), --runs eine ganze Zahl ≥ 1; gefunden: ${option('--sizes')}, ${option('--runs')}`);
+  args.fail(`--sizes erwartet ganze Zahlen ≥ 1 (z. B. 1,5,20), --runs eine ganze Zahl ≥ 1; gefunden: ${args.values.sizes}, ${args.values.runs}`);
 
 const repo = process.cwd();
 const templateYear = 2021;
@@ -92,7 +92,7 @@ try {
     results,
     machine: machine(repo),
     date: new Date().toISOString().slice(0, 10),
-    command: ['npm run bench', ...args].join(' '),
+    command: ['npm run bench', ...process.argv.slice(2)].join(' '),
     findings,
   });
   console.log(`\n${section}`);

@@ -7,22 +7,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from './lib/args.ts';
 import { nginxConfigFile, nginxDefaults, renderNginxSite } from './lib/hosting.ts';
 
-try {
-  const { values } = parseArgs({
-    options: {
-      out: { type: 'string', default: nginxConfigFile },
-      root: { type: 'string', default: nginxDefaults.root },
-      listen: { type: 'string', default: nginxDefaults.listen },
-      'server-name': { type: 'string', default: nginxDefaults.serverName },
-    },
-  });
-  const out = path.resolve(values.out);
-  writeFileSync(out, renderNginxSite({ root: values.root, listen: values.listen, serverName: values['server-name'] }));
-  console.log(`nginx-Konfiguration geschrieben: ${out}`);
-} catch (error) {
-  console.error(`${error instanceof Error ? error.message : String(error)}\nAufruf: npm run nginx-config -- [--out <Datei>] [--root <Ordner>] [--listen <Port>] [--server-name <Name>]`);
-  process.exit(2);
-}
+const { values } = commandArgs('npm run nginx-config -- [--out <Datei>] [--root <Ordner>] [--listen <Port>] [--server-name <Name>]', {
+  options: {
+    out: { type: 'string', default: nginxConfigFile },
+    root: { type: 'string', default: nginxDefaults.root },
+    listen: { type: 'string', default: nginxDefaults.listen },
+    'server-name': { type: 'string', default: nginxDefaults.serverName },
+  },
+});
+const out = path.resolve(values.out);
+writeFileSync(out, renderNginxSite({ root: values.root, listen: values.listen, serverName: values['server-name'] }));
+console.log(`nginx-Konfiguration geschrieben: ${out}`);

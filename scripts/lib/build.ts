@@ -18,8 +18,15 @@ export type BuildOptions = {
   /** Skip the data check before the build (tests of the build's own failure handling only). */
   skipCheck?: boolean;
   /** The steps after the Astro build (default: all of post-build.ts; tests that only look at pages pass fewer). */
-  steps?: readonly PostBuildStep[];
+  steps?: readonly (PostBuildStep | readonly PostBuildStep[])[];
+  /** Called when a phase of the build has finished, with its duration (the benchmark's source of phase times). */
+  onPhase?: (phase: BuildPhase) => void;
 };
+
+/** A finished phase of the build: the data check, Astro, each post-build step, the swap. */
+export type BuildPhase = { name: string; ms: number };
+
+export type BuildResult = { phases: BuildPhase[]; totalMs: number };
 
 /** Runs a command, throws with its output when it fails. */
 export function run(cmd: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; quiet?: boolean }) {
@@ -39,7 +46,17 @@ export function run(cmd: string, args: string[], opts: { cwd: string; env?: Reco
   return result;
 }
 
-export async function runBuild(options: BuildOptions = {}): Promise<void> {
+export async function runBuild(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const phases: BuildPhase[] = [];
+  const timed = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const value = await work();
+    const phase = { name, ms: performance.now() - t };
+    phases.push(phase);
+    options.onPhase?.(phase);
+    return value;
+  };
   const root = path.resolve(options.root ?? process.cwd());
   const outDir = path.resolve(options.outDir ?? path.join(root, 'dist'));
   const log = options.log ?? ((line: string) => console.log(line));
@@ -58,7 +75,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<void> {
   // before Astro starts (and long before dist/ could be touched).
   if (!options.skipCheck) {
     log('Prüfe die Inhalte (npm run check) …');
-    const check = checkProject(root, { ...process.env, ...options.env });
+    const check = await timed('Datenprüfung', () => checkProject(root, { ...process.env, ...options.env }));
     if (!check.ok) throw new Error(`Die Inhalte enthalten Fehler:\n${check.report}`);
     const warnings = check.result.problems.length;
     if (warnings > 0) log(`${warnings} ${warnings === 1 ? 'Hinweis' : 'Hinweise'} (npm run check zeigt sie).`);
@@ -67,24 +84,32 @@ export async function runBuild(options: BuildOptions = {}): Promise<void> {
   try {
     log(`Baue die Website nach ${path.relative(root, tmpDir)} …`);
     // Output captured: on failure it becomes part of the error (and the reason printed by scripts/build.ts).
-    run(path.join(root, 'node_modules/.bin/astro'), ['build', '--silent'], {
-      cwd: root,
-      env: { ...env, DEV: undefined, PROD: undefined, MODE: undefined, SSR: undefined, BASE_URL: undefined },
-      quiet: true,
-    });
-    for (const step of options.steps ?? postBuildSteps) {
-      log(`Schritt: ${step.name}`);
-      await step.run({ root, dir: tmpDir, env });
+    await timed('astro build', () =>
+      run(path.join(root, 'node_modules/.bin/astro'), ['build', '--silent'], {
+        cwd: root,
+        env: { ...env, DEV: undefined, PROD: undefined, MODE: undefined, SSR: undefined, BASE_URL: undefined },
+        quiet: true,
+      }),
+    );
+    // A stage is one step or several that run at the same time (post-build.ts says which may).
+    for (const stage of options.steps ?? postBuildSteps) {
+      const steps: readonly PostBuildStep[] = Array.isArray(stage) ? stage : [stage as PostBuildStep];
+      log(`Schritt: ${steps.map((s) => s.name).join(' ‖ ')}`);
+      // Started in order: a step's work before its first await is done before the next one starts.
+      await Promise.all(steps.map((step) => timed(step.name, () => step.run({ root, dir: tmpDir, env }))));
     }
     // Same data, same bytes: no print times in the PDFs (see reproducible.ts).
-    makeReproducible(tmpDir, { ...process.env, ...options.env });
+    await timed('Reproduzierbarkeit', () => makeReproducible(tmpDir, { ...process.env, ...options.env }));
   } catch (error) {
     rmSync(tmpDir, { recursive: true, force: true });
     throw error;
   }
   // Swap: the old site stays in place until the new one is complete.
-  if (existsSync(outDir)) renameSync(outDir, oldDir);
-  renameSync(tmpDir, outDir);
-  rmSync(oldDir, { recursive: true, force: true });
+  await timed('Austausch', () => {
+    if (existsSync(outDir)) renameSync(outDir, oldDir);
+    renameSync(tmpDir, outDir);
+    rmSync(oldDir, { recursive: true, force: true });
+  });
   log(`Fertig: ${path.relative(root, outDir) || outDir}`);
+  return { phases, totalMs: performance.now() - started };
 }

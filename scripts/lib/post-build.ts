@@ -17,6 +17,11 @@ import { linkCheckStep } from './steps/link-check.ts';
 import { pdfStep } from './steps/pdf.ts';
 import { serveFilesStep } from './steps/serve-files.ts';
 
-// The link check runs after the steps that write files (pagefind/, the PDFs), so that it sees them;
-// the precompression last, so that it compresses every text file.
-export const postBuildSteps: PostBuildStep[] = [searchIndexStep, pdfStep, linkCheckStep, serveFilesStep];
+/**
+ * In order; the steps of an inner list run at the same time. The search index and the PDFs only
+ * read the pages and write their own files, so they run side by side (the PDF step first: without
+ * Chromium it takes the PDF link out of the year pages before its first await, so before Pagefind
+ * reads them). The link check runs after the steps that write files (pagefind/, the PDFs), so
+ * that it sees them; the precompression last, so that it compresses every text file.
+ */
+export const postBuildSteps: (PostBuildStep | readonly PostBuildStep[])[] = [[pdfStep, searchIndexStep], linkCheckStep, serveFilesStep];

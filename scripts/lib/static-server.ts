@@ -97,3 +97,6 @@ export async function startStaticServer(dir: string, options: StaticServerOption
       }),
   };
 }
+
+/** The built site as the production server sends it (headers of hosting.ts, precompressed files): for `npm run lighthouse` and the browser tests. */
+export const startProductionLikeServer = (dir: string): Promise<StaticServer> => startStaticServer(dir, { headers: true, gzip: true });

@@ -13,10 +13,5 @@ export function distDir(): string {
   return path.resolve(process.env.AMIP_DIST_DIR || path.join(repoRoot, 'dist'));
 }
 
-export { urlOfFile, type Page } from '../../scripts/lib/site-files.ts';
-
 /** Every .html file of the built site, sorted by URL. Throws when the folder is missing or empty. */
 export const listPages = (dir = distDir()): Page[] => listSitePages(dir);
-
-/** The dist file a URL path refers to on a static host (the same lookup as the test server's). */
-export { fileOfUrl } from '../../scripts/lib/static-server.ts';

@@ -11,9 +11,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { distDir, fileOfUrl, listPages } from '../lib/dist.ts';
+import { distDir, listPages } from '../lib/dist.ts';
+import { fileOfUrl } from '../../scripts/lib/static-server.ts';
 import { attr, cspProblems, isExternal, metaCsp, parseCsp, parseHtml, references } from '../lib/markup.ts';
-import { parseHeadersFile, patternMatches } from '../lib/server.ts';
+import { parseHeadersFile, patternMatches } from '../../scripts/lib/hosting.ts';
 
 /** The one page allowed to ship JavaScript. */
 const searchPages = new Set(['/suche/']);

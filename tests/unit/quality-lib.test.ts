@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Result } from 'lighthouse';
-import { fileOfUrl, listPages, urlOfFile } from '../lib/dist.ts';
+import { listPages } from '../lib/dist.ts';
+import { urlOfFile } from '../../scripts/lib/site-files.ts';
+import { fileOfUrl } from '../../scripts/lib/static-server.ts';
 import { focusIndicatorProblem, type FocusStyle } from '../lib/focus.ts';
-import { categoryFailures, median, replaceLighthouseSection } from '../lib/lighthouse.ts';
+import { categoryFailures, replaceLighthouseSection } from '../../scripts/lib/lighthouse.ts';
 import { cspProblems, parseCsp, parseHtml, references } from '../lib/markup.ts';
-import { parseHeadersFile, patternMatches } from '../lib/server.ts';
+import { parseHeadersFile, patternMatches } from '../../scripts/lib/hosting.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'amip-quality-'));
 mkdirSync(path.join(dir, '2021/kennzahlen'), { recursive: true });
@@ -111,9 +113,7 @@ describe('Lighthouse helpers', () => {
     } as unknown as Result;
     expect(categoryFailures(lhr, 'accessibility')).toEqual(['image-alt (Score 0, Gewicht 10): Image elements do not have [alt] attributes', '    main > img <img src="a.png">']);
   });
-  test('median and the BENCHMARKS.md section', () => {
-    expect(median([90, 100, 95])).toBe(95);
-    expect(median([])).toBeNull();
+  test('the BENCHMARKS.md section', () => {
     const file = '# Benchmarks\n\n## Build-Benchmark\n\nalt\n\n## Lighthouse\n\nalt\n\n## Anderes\n\nbleibt\n';
     expect(replaceLighthouseSection(file, '## Lighthouse\n\nneu\n')).toBe('# Benchmarks\n\n## Build-Benchmark\n\nalt\n\n## Lighthouse\n\nneu\n\n## Anderes\n\nbleibt\n');
     expect(replaceLighthouseSection(undefined, '## Lighthouse\n\nneu\n')).toBe('# Benchmarks\n\n## Lighthouse\n\nneu\n');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareTables, instrumentChanges, instrumentKeyFigureSeries, keyFigureChanges, keyFigureSeries, reviewCount } from '../../src/lib/compare.ts';
 import { colourCss, contrastRatio } from '../../src/lib/colours.ts';
 import { scaffoldYear } from '../../scripts/lib/new-year.ts';
-import { checkFiles, contentFiles, replaceOnce, withFile } from './regeneration-helpers.ts';
+import { checkFiles, contentFiles, replaceOnce, withFile } from '../lib/regeneration.ts';
 
 const files = contentFiles();
 const content = checkFiles(files);

@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { formatProblem, yearData } from '../../src/lib/check/index.ts';
 import { dataTables } from '../../src/lib/export/index.ts';
 import { scaffoldYear, ScaffoldError, shiftYears } from '../../scripts/lib/new-year.ts';
-import { checkFiles, contentFiles, hashTree, runCommand, tempContent } from './regeneration-helpers.ts';
+import { checkFiles, contentFiles, hashTree, runCommand, tempContent } from '../lib/regeneration.ts';
 
 const files = contentFiles();
 const content = checkFiles(files);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent, formatProblem, type Problem } from '../../src/lib/check/index.ts';
 import { chapterComponents } from '../../scripts/lib/content-files.ts';
-import { contentFiles, lineOf, replaceOnce, root, runCommand, tempContent, withFile } from './regeneration-helpers.ts';
+import { contentFiles, lineOf, replaceOnce, root, runCommand, tempContent, withFile } from '../lib/regeneration.ts';
 
 const files = contentFiles();
 const components = chapterComponents(root);
@@ -145,12 +145,10 @@ describe('the command', { timeout: 60_000 }, () => {
   const tmp = tempContent();
   afterAll(tmp.cleanup);
 
-  it('exits 0 on the real content, fast', () => {
-    const started = performance.now();
+  it('exits 0 on the real content', () => {
     const r = runCommand('check', [], path.join(root, 'src/content'));
     expect(r.output).toContain('Keine Probleme gefunden');
     expect(r.status).toBe(0);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('exits 1 and prints `file:line  field  message` lines for broken content', () => {

@@ -11,7 +11,7 @@ import { CSV_BOM, type DataTable, dataTables, ID_COLUMN, toCsv, toJson, TOTAL_ID
 import { parseCsvText } from '../../src/lib/import/csv.ts';
 import { ImportError, planImport } from '../../src/lib/import/index.ts';
 import { scaffoldYear } from '../../scripts/lib/new-year.ts';
-import { checkFiles, contentFiles, hashTree, replaceOnce, runCommand, tempContent, tempDir } from './regeneration-helpers.ts';
+import { checkFiles, contentFiles, hashTree, replaceOnce, runCommand, tempContent, tempDir } from '../lib/regeneration.ts';
 
 const files = contentFiles();
 const content = checkFiles(files);
@@ -76,8 +76,7 @@ describe('dataTables', () => {
     const [entries, previous, change] = [4, 5, 6];
     for (const r of t.rows) {
       const p = r[previous] as number;
-      if (p === 0) expect(r[change]).toBe('');
-      else expect(r[change]).toBe(Math.sign((r[entries] as number) - p) * Math.round(Math.abs((((r[entries] as number) - p) / p) * 100)));
+      expect(r[change]).toBe(p === 0 ? '' : Math.sign((r[entries] as number) - p) * Math.round(Math.abs((((r[entries] as number) - p) / p) * 100)));
     }
   });
 });
