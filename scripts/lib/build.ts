@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type PostBuildStep, postBuildSteps } from './post-build.ts';
-import { checkProject } from './check.ts';
 import { makeReproducible } from './reproducible.ts';
 
 export type BuildOptions = {
@@ -15,7 +14,7 @@ export type BuildOptions = {
   env?: Record<string, string>;
   /** Print progress (default true). */
   log?: (line: string) => void;
-  /** Skip the data check before the build (tests of the build's own failure handling only). */
+  /** Skip the data check that runs beside Astro (tests of the build's own failure handling only). */
   skipCheck?: boolean;
   /** The steps after the Astro build (default: all of post-build.ts; tests that only look at pages pass fewer). */
   steps?: readonly (PostBuildStep | readonly PostBuildStep[])[];
@@ -46,11 +45,49 @@ export function run(cmd: string, args: string[], opts: { cwd: string; env?: Reco
   return result;
 }
 
+/** The environment for a child process: undefined removes a variable of the calling process. */
+function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string | undefined> = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return env as Record<string, string>;
+}
+
+/**
+ * Starts a command in the background with its output captured. `done` settles when it ends
+ * (rejecting with the output when it fails); `stop` ends it early and waits for it.
+ */
+export function start(cmd: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }) {
+  const child = spawn(cmd, args, { cwd: opts.cwd, env: childEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (output += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (output += c));
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('error', (error) => {
+      output += String(error);
+      resolve(-1);
+    });
+    child.once('close', (code) => resolve(code));
+  });
+  const done = exited.then((code) => {
+    if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} ist fehlgeschlagen (Exit-Code ${code})${output.trim() ? `:\n${output.trim()}` : ''}`);
+  });
+  // Handled here as well: a failure while the caller is still busy elsewhere is not "unhandled".
+  done.catch(() => {});
+  return {
+    done,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 export async function runBuild(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const phases: BuildPhase[] = [];
-  const timed = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
-    const t = performance.now();
+  /** Runs `work` as a phase; `since`: when the phase began, if before this call. */
+  const timed = async <T>(name: string, work: () => T | Promise<T>, since?: number): Promise<T> => {
+    const t = since ?? performance.now();
     const value = await work();
     const phase = { name, ms: performance.now() - t };
     phases.push(phase);
@@ -71,26 +108,32 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
     AMIP_OUT_DIR: tmpDir,
     PUBLISH_DRAFTS: options.drafts ? '1' : '0',
   };
-  // The data check first: a wrong number stops here in a second, with file, line and field,
-  // before Astro starts (and long before dist/ could be touched).
-  if (!options.skipCheck) {
-    log('Prüfe die Inhalte (npm run check) …');
-    const check = await timed('Datenprüfung', () => checkProject(root, { ...process.env, ...options.env }));
-    if (!check.ok) throw new Error(`Die Inhalte enthalten Fehler:\n${check.report}`);
-    const warnings = check.result.problems.length;
-    if (warnings > 0) log(`${warnings} ${warnings === 1 ? 'Hinweis' : 'Hinweise'} (npm run check zeigt sie).`);
-  }
   rmSync(tmpDir, { recursive: true, force: true });
   try {
     log(`Baue die Website nach ${path.relative(root, tmpDir)} …`);
+    // Astro starts at once and builds into the temporary folder while the data check runs beside
+    // it (the machine has a core for each). A wrong number stops the build with the check's
+    // message – file, line and field – and Astro is stopped; dist/ is never touched.
     // Output captured: on failure it becomes part of the error (and the reason printed by scripts/build.ts).
-    await timed('astro build', () =>
-      run(path.join(root, 'node_modules/.bin/astro'), ['build', '--silent'], {
-        cwd: root,
-        env: { ...env, DEV: undefined, PROD: undefined, MODE: undefined, SSR: undefined, BASE_URL: undefined },
-        quiet: true,
-      }),
-    );
+    const astroStarted = performance.now();
+    const astro = start(path.join(root, 'node_modules/.bin/astro'), ['build', '--silent'], {
+      cwd: root,
+      env: { ...env, DEV: undefined, PROD: undefined, MODE: undefined, SSR: undefined, BASE_URL: undefined },
+    });
+    if (!options.skipCheck) {
+      log('Prüfe die Inhalte (npm run check) …');
+      // Loaded here, so that loading the check does not delay Astro's start.
+      const { checkProject } = await import('./check.ts');
+      const check = await timed('Datenprüfung', () => checkProject(root, { ...process.env, ...options.env }));
+      if (!check.ok) {
+        await astro.stop();
+        throw new Error(`Die Inhalte enthalten Fehler:\n${check.report}`);
+      }
+      const warnings = check.result.problems.length;
+      if (warnings > 0) log(`${warnings} ${warnings === 1 ? 'Hinweis' : 'Hinweise'} (npm run check zeigt sie).`);
+    }
+    // Counted from Astro's start, not from the end of the check.
+    await timed('astro build', () => astro.done, astroStarted);
     // A stage is one step or several that run at the same time (post-build.ts says which may).
     for (const stage of options.steps ?? postBuildSteps) {
       const steps: readonly PostBuildStep[] = Array.isArray(stage) ? stage : [stage as PostBuildStep];
