@@ -1,6 +1,7 @@
 /**
- * The files of a built site: which there are, and which URL each HTML file is served at. Shared by
- * the post-build steps, the benchmarks and the tests (tests/lib/dist.ts).
+ * The files below a folder (a built site, the content), and which URL each HTML file of a built
+ * site is served at. Shared by the post-build steps, the content reader, the benchmarks and the
+ * tests (tests/lib/dist.ts).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,12 +14,19 @@ export function urlOfFile(rel: string): string {
   return `/${posix}`;
 }
 
-/** Every file below `dir`, relative, with forward slashes, sorted. */
+/** Orders paths folder by folder ("a/b" before "a-b", as a listing of each folder sorted by name). */
+function bySegments(a: string, b: string): number {
+  const [x, y] = [a.split('/'), b.split('/')];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  return x.length - y.length;
+}
+
+/** Every file below `dir`, relative, with forward slashes, sorted folder by folder. */
 export function siteFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((rel) => statSync(path.join(dir, rel)).isFile())
     .map((rel) => rel.split(path.sep).join('/'))
-    .sort();
+    .sort(bySegments);
 }
 
 export type Page = {
