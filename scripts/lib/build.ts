@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type PostBuildStep, postBuildSteps } from './post-build.ts';
@@ -27,30 +27,13 @@ export type BuildPhase = { name: string; ms: number };
 
 export type BuildResult = { phases: BuildPhase[]; totalMs: number };
 
-/** Runs a command, throws with its output when it fails. */
-export function run(cmd: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; quiet?: boolean }) {
-  const env: Record<string, string | undefined> = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...opts.env };
-  // undefined removes a variable of the calling process.
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const result = spawnSync(cmd, args, {
-    cwd: opts.cwd,
-    env,
-    encoding: 'utf8',
-    stdio: opts.quiet ? 'pipe' : 'inherit',
-  });
-  if (result.status !== 0) {
-    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
-    throw new Error(`${cmd} ${args.join(' ')} ist fehlgeschlagen (Exit-Code ${result.status})${output ? `:\n${output}` : ''}`);
-  }
-  return result;
-}
-
 /** The environment for a child process: undefined removes a variable of the calling process. */
 function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string | undefined> = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return env as Record<string, string>;
 }
+
 
 /**
  * Starts a command in the background with its output captured. `done` settles when it ends
@@ -139,7 +122,10 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
       const steps: readonly PostBuildStep[] = Array.isArray(stage) ? stage : [stage as PostBuildStep];
       log(`Schritt: ${steps.map((s) => s.name).join(' ‖ ')}`);
       // Started in order: a step's work before its first await is done before the next one starts.
-      await Promise.all(steps.map((step) => timed(step.name, () => step.run({ root, dir: tmpDir, env }))));
+      // Every step of the stage has ended before a failure is passed on (and the folder removed).
+      const outcomes = await Promise.allSettled(steps.map((step) => timed(step.name, () => step.run({ root, dir: tmpDir, env }))));
+      const failed = outcomes.find((o) => o.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     // Same data, same bytes: no print times in the PDFs (see reproducible.ts).
     await timed('Reproduzierbarkeit', () => makeReproducible(tmpDir, { ...process.env, ...options.env }));

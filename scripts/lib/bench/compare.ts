@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../ports.ts';
 import path from 'node:path';
 import { decodeHTML } from 'entities';
 import { listPages } from '../site-files.ts';
@@ -81,14 +81,6 @@ export function timedNode(cwd: string, args: string[], env: Record<string, strin
 export function plainBuild(dir: string): Promise<number> {
   for (const leftover of ['dist', '.astro', 'node_modules/.astro']) rmSync(path.join(dir, leftover), { recursive: true, force: true });
   return timedNode(dir, ['node_modules/astro/bin/astro.mjs', 'build', '--silent']);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
