@@ -75,7 +75,7 @@ async function compareWithPlainAstro(): Promise<string[]> {
       `(der Text jeder gebauten Seite als MDX-Seite in einem schlichten Layout; beide kalt ohne Astro-Cache, abwechselnd gebaut, je ${runs} Läufe, Median): ` +
       `\`npm run build\` ${de(median(amip) / 1000, 1)} s (${amip.map((x) => de(x / 1000, 1)).join(' · ')}), ` +
       `einfaches Astro ${de(median(other) / 1000, 1)} s (${other.map((x) => de(x / 1000, 1)).join(' · ')}): Faktor ${de(ratio, 2)} (Ziel ≤ 1,5). ` +
-      'Caches unter node_modules/.cache (Brotli-Fassungen, PDF) bleiben zwischen den Läufen erhalten wie auf einem Arbeitsplatz.',
+      'Caches unter node_modules/.cache bleiben zwischen den Läufen erhalten wie auf einem Arbeitsplatz; Astros Cache wird vor jedem Lauf gelöscht.',
     `Entwicklungsschleife: nach dem Speichern einer geänderten Zahl in ${dev.file} liefert \`npm run dev\` die Seite ${dev.url} ` +
       `mit der neuen Zahl nach ${ms(dev.times)} ms (Median aus ${dev.times.length}: ${dev.times.map((t) => de(t, 0)).join(' · ')} ms; Ziel ≤ 1.000 ms).`,
     `\`npm run check\` (alle Inhalte, ohne Build): ${de(median(checks) / 1000, 1)} s einschließlich Start von Node (Median aus ${checks.length}).`,
