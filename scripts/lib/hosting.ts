@@ -81,7 +81,8 @@ export type HeaderRule = { pattern: string; headers: [string, string][] };
 
 /**
  * Parses a _headers file (Netlify / Cloudflare Pages format): a line with a URL pattern at the
- * start, then indented "Name: value" lines. "#" starts a comment line.
+ * start, then indented "Name: value" lines. "#" starts a comment line. The tests read the
+ * generated file back with it.
  */
 export function parseHeadersFile(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
@@ -104,8 +105,8 @@ export function patternMatches(pattern: string, urlPath: string): boolean {
   const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
   return re.test(urlPath);
 }
-const generatedNote
- = 'Erzeugt aus scripts/lib/hosting.ts – nicht von Hand ändern.';
+
+const generatedNote = 'Erzeugt aus scripts/lib/hosting.ts – nicht von Hand ändern.';
 
 /**
  * The `_headers` file (Netlify / Cloudflare Pages format). Hosts join the values of a header that
