@@ -58,6 +58,7 @@ async function compareWithPlainAstro(): Promise<string[]> {
   const other: number[] = [];
   let pages = 0;
   console.log('\nVergleich mit einfachem Astro + MDX (abwechselnd):');
+  const loadBefore = os.loadavg()[0]!;
   for (let i = 1; i <= runs; i++) {
     amip.push((await timedBuild(project, content)).totalMs);
     if (i === 1) pages = createPlainProject(repo, path.join(project, 'dist'), plain);
@@ -65,6 +66,7 @@ async function compareWithPlainAstro(): Promise<string[]> {
     console.log(`  Lauf ${i}: npm run build ${seconds(amip.at(-1)!)} s, einfaches Astro ${seconds(other.at(-1)!)} s`);
   }
   const ratio = median(amip) / median(other);
+  const load = `Last des Rechners (1-Minuten-Mittel) ${de(loadBefore, 1)} → ${de(os.loadavg()[0]!, 1)}`;
   const checks: number[] = [];
   for (let i = 0; i < runs; i++) checks.push(await timedNode(project, ['scripts/check.ts'], { AMIP_CONTENT_DIR: content }));
   console.log('Entwicklungsschleife (npm run dev) …');
@@ -74,7 +76,7 @@ async function compareWithPlainAstro(): Promise<string[]> {
     `Vergleich mit einem einfachen Astro-${machine(repo).astro}-Projekt mit MDX und denselben ${pages} Seiten mit demselben Text ` +
       `(der Text jeder gebauten Seite als MDX-Seite in einem schlichten Layout; beide kalt ohne Astro-Cache, abwechselnd gebaut, je ${runs} Läufe, Median): ` +
       `\`npm run build\` ${de(median(amip) / 1000, 1)} s (${amip.map((x) => de(x / 1000, 1)).join(' · ')}), ` +
-      `einfaches Astro ${de(median(other) / 1000, 1)} s (${other.map((x) => de(x / 1000, 1)).join(' · ')}): Faktor ${de(ratio, 2)} (Ziel ≤ 1,5). ` +
+      `einfaches Astro ${de(median(other) / 1000, 1)} s (${other.map((x) => de(x / 1000, 1)).join(' · ')}): Faktor ${de(ratio, 2)} (Ziel ≤ 1,5); ${load}. ` +
       'Caches unter node_modules/.cache bleiben zwischen den Läufen erhalten wie auf einem Arbeitsplatz; Astros Cache wird vor jedem Lauf gelöscht.',
     `Entwicklungsschleife: nach dem Speichern einer geänderten Zahl in ${dev.file} liefert \`npm run dev\` die Seite ${dev.url} ` +
       `mit der neuen Zahl nach ${ms(dev.times)} ms (Median aus ${dev.times.length}: ${dev.times.map((t) => de(t, 0)).join(' · ')} ms; Ziel ≤ 1.000 ms).`,
