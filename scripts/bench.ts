@@ -8,29 +8,41 @@
  *   npm run bench -- --sizes 1,5 --runs 1          quicker
  *   npm run bench -- --no-write --keep             print only; keep the temporary folder
  *   npm run bench -- search                        the search benchmark instead (scripts/lib/bench/search.ts)
+ *   npm run bench -- --no-compare                  without the comparison with plain Astro and the dev loop
+ *
+ * Also (unless --no-compare), on the real content: `npm run build` against a plain Astro 7 + MDX
+ * build of the same pages with the same text (alternating, `--runs` each, median), the dev loop
+ * (saving a changed number in a chapter until `npm run dev` serves it) and `npm run check`.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createArchive, createProject, machine, measureSite, timedBuild } from './lib/bench/run.ts';
-import { formatSection, median, replaceSection, type Result } from './lib/bench/report.ts';
+import { formatSection, replaceSection, type Result } from './lib/bench/report.ts';
+import { median } from './lib/stats.ts';
+import { commandArgs } from './lib/args.ts';
+import { createPlainProject, devLoop, plainBuild, timedNode } from './lib/bench/compare.ts';
 
 if (process.argv[2] === 'search') {
   await import('./lib/bench/search-cli.ts');
   process.exit(0);
 }
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const sizes = (option('--sizes') ?? '1,5,20').split(',').map(Number);
-const runs = Number(option('--runs') ?? 3);
-const write = !args.includes('--no-write');
-const keep = args.includes('--keep');
+const args = commandArgs('npm run bench -- [--sizes 1,5,20] [--runs 3] [--no-compare] [--no-write] [--keep]', {
+  options: {
+    sizes: { type: 'string', default: '1,5,20' },
+    runs: { type: 'string', default: '3' },
+    'no-compare': { type: 'boolean' },
+    'no-write': { type: 'boolean' },
+    keep: { type: 'boolean' },
+  },
+});
+const sizes = args.values.sizes.split(',').map(Number);
+const runs = Number(args.values.runs);
+const write = !args.values['no-write'];
+const keep = args.values.keep === true;
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1)
-  throw new Error(`--sizes erwartet ganze Zahlen ≥ 1 (z. B. 1,5,20), --runs eine ganze Zahl ≥ 1; gefunden: ${option('--sizes')}, ${option('--runs')}`);
+  args.fail(`--sizes erwartet ganze Zahlen ≥ 1 (z. B. 1,5,20), --runs eine ganze Zahl ≥ 1; gefunden: ${args.values.sizes}, ${args.values.runs}`);
 
 const repo = process.cwd();
 const templateYear = 2021;
@@ -39,6 +51,44 @@ const project = path.join(tmp, 'project');
 const results: Result[] = [];
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const de = (n: number, digits: number) => n.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/**
+ * `npm run build` against plain Astro + MDX with the same pages and text (alternating: one build of
+ * each, `runs` times), the dev loop and `npm run check`, on the real content. Returns the findings.
+ */
+async function compareWithPlainAstro(): Promise<string[]> {
+  const content = path.join(project, 'bench-content-real');
+  createArchive(path.join(repo, 'src/content'), content, 1, templateYear);
+  const plain = path.join(tmp, 'plain');
+  const amip: number[] = [];
+  const other: number[] = [];
+  let pages = 0;
+  console.log('\nVergleich mit einfachem Astro + MDX (abwechselnd):');
+  const loadBefore = os.loadavg()[0]!;
+  for (let i = 1; i <= runs; i++) {
+    amip.push((await timedBuild(project, content)).totalMs);
+    if (i === 1) pages = createPlainProject(repo, path.join(project, 'dist'), plain);
+    other.push(await plainBuild(plain));
+    console.log(`  Lauf ${i}: npm run build ${seconds(amip.at(-1)!)} s, einfaches Astro ${seconds(other.at(-1)!)} s`);
+  }
+  const ratio = median(amip) / median(other);
+  const load = `Last des Rechners (1-Minuten-Mittel) ${de(loadBefore, 1)} → ${de(os.loadavg()[0]!, 1)}`;
+  const checks: number[] = [];
+  for (let i = 0; i < runs; i++) checks.push(await timedNode(project, ['scripts/check.ts'], { AMIP_CONTENT_DIR: content }));
+  console.log('Entwicklungsschleife (npm run dev) …');
+  const dev = await devLoop(project, content, templateYear, runs);
+  const ms = (values: number[]) => de(median(values), 0);
+  return [
+    `Vergleich mit einem einfachen Astro-${machine(repo).astro}-Projekt mit MDX und denselben ${pages} Seiten mit demselben Text ` +
+      `(der Text jeder gebauten Seite als MDX-Seite in einem schlichten Layout; beide kalt ohne Astro-Cache, abwechselnd gebaut, je ${runs} Läufe, Median): ` +
+      `\`npm run build\` ${de(median(amip) / 1000, 1)} s (${amip.map((x) => de(x / 1000, 1)).join(' · ')}), ` +
+      `einfaches Astro ${de(median(other) / 1000, 1)} s (${other.map((x) => de(x / 1000, 1)).join(' · ')}): Faktor ${de(ratio, 2)} (Ziel ≤ 1,5); ${load}. ` +
+      'Caches unter node_modules/.cache bleiben zwischen den Läufen erhalten wie auf einem Arbeitsplatz; Astros Cache wird vor jedem Lauf gelöscht.',
+    `Entwicklungsschleife: nach dem Speichern einer geänderten Zahl in ${dev.file} liefert \`npm run dev\` die Seite ${dev.url} ` +
+      `mit der neuen Zahl nach ${ms(dev.times)} ms (Median aus ${dev.times.length}: ${dev.times.map((t) => de(t, 0)).join(' · ')} ms; Ziel ≤ 1.000 ms).`,
+    `\`npm run check\` (alle Inhalte, ohne Build): ${de(median(checks) / 1000, 1)} s einschließlich Start von Node (Median aus ${checks.length}).`,
+  ];
+}
 
 try {
   console.log(`Projektkopie in ${project} …`);
@@ -90,6 +140,7 @@ try {
           : 'Die Kosten je Seite (und je Jahr für die PDFs) wachsen nicht mit der Größe des Archivs.'),
     );
   }
+  if (!args.values['no-compare']) findings.push(...(await compareWithPlainAstro()));
   findings.push(
     'Eine Seite eines Jahres verweist nur auf dieselbe Seite im nächstneueren und im nächstälteren Jahr (src/data/years.ts), ' +
       'nicht auf alle anderen Jahre: sonst wüchse die Zahl der Links quadratisch mit dem Archiv (N Jahre × Seiten × N − 1).',
@@ -98,7 +149,7 @@ try {
     results,
     machine: machine(repo),
     date: new Date().toISOString().slice(0, 10),
-    command: ['npm run bench', ...args].join(' '),
+    command: ['npm run bench', ...process.argv.slice(2)].join(' '),
     findings,
   });
   console.log(`\n${section}`);

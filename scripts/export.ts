@@ -8,11 +8,11 @@ import path from 'node:path';
 import { yearData } from '../src/lib/check/index.ts';
 import { dataPackage, dataTables, toCsv } from '../src/lib/export/index.ts';
 import { checkProject } from './lib/check.ts';
-import { parseArgs } from './lib/args.ts';
+import { commandArgs } from './lib/args.ts';
 
-const args = parseArgs(process.argv.slice(2), { usage: 'npm run export -- <Jahr> [--out <Ordner>]', values: ['out'] });
-const year = Number(args.positional[0]);
-if (!/^\d{4}$/.test(args.positional[0] ?? '')) args.fail('erwartet ein Programmjahr, z. B. npm run export -- 2021');
+const args = commandArgs('npm run export -- <Jahr> [--out <Ordner>]', { options: { out: { type: 'string' } }, allowPositionals: true });
+const year = Number(args.positionals[0]);
+if (!/^\d{4}$/.test(args.positionals[0] ?? '') || args.positionals.length > 1) args.fail('erwartet ein Programmjahr, z. B. npm run export -- 2021');
 const { result, report, ok } = checkProject();
 if (!ok) {
   console.error(report);

@@ -11,10 +11,10 @@ import { checkContent, formatReport } from '../src/lib/check/index.ts';
 import { ImportError, planImport } from '../src/lib/import/index.ts';
 import { checkProject } from './lib/check.ts';
 import { chapterComponents, contentLocation, readContentFiles, writeAll } from './lib/content-files.ts';
-import { parseArgs } from './lib/args.ts';
+import { commandArgs } from './lib/args.ts';
 
-const args = parseArgs(process.argv.slice(2), { usage: 'npm run import -- <Jahr> <datei.csv> [weitere.csv …] [--dry-run]', flags: ['dry-run'] });
-const [yearArg, ...csvFiles] = args.positional;
+const args = commandArgs('npm run import -- <Jahr> <datei.csv> [weitere.csv …] [--dry-run]', { options: { 'dry-run': { type: 'boolean' } }, allowPositionals: true });
+const [yearArg, ...csvFiles] = args.positionals;
 if (!/^\d{4}$/.test(yearArg ?? '')) args.fail('erwartet ein Programmjahr, z. B. npm run import -- 2021 2021-kennzahlen.csv');
 if (csvFiles.length === 0) args.fail('erwartet mindestens eine CSV-Datei');
 const year = Number(yearArg);
@@ -62,7 +62,7 @@ if (after.problems.some((p) => p.severity === 'error'))
   refuse(`Nach dem Import wären die Daten fehlerhaft (Zeilen beziehen sich auf die geänderten Dateien):\n${formatReport(after.problems.filter((p) => p.severity === 'error'))}`);
 
 for (const c of plan!.changes) console.log(`Geändert: ${loc.display}${c}`);
-if (args.flags.has('dry-run')) {
+if (args.values['dry-run']) {
   console.log(`Probelauf (--dry-run): ${plan!.files.length} Datei(en) würden geändert; nichts geschrieben.`);
   process.exit(0);
 }

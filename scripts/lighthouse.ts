@@ -15,28 +15,25 @@ import os from 'node:os';
 import path from 'node:path';
 // Shared with the Lighthouse test, so that report and test look at the same pages the same way.
 import { launchDebuggable } from './lib/chromium.ts';
-import { distDir, repoRoot } from '../tests/lib/dist.ts';
+import { commandArgs } from './lib/args.ts';
+import { fileURLToPath } from 'node:url';
 import {
   allCategories,
-  median,
   replaceLighthouseSection,
   runLighthouse,
   samplePages,
   score,
   sectionTitle,
   type CategoryId,
-} from '../tests/lib/lighthouse.ts';
-import { startServer } from '../tests/lib/server.ts';
+} from './lib/lighthouse.ts';
+import { startProductionLikeServer } from './lib/static-server.ts';
+import { median } from './lib/stats.ts';
 import type { Result } from 'lighthouse';
 
-const args = process.argv.slice(2);
-const runsArg = args.includes('--runs') ? args[args.indexOf('--runs') + 1] : '3';
-const runs = Number(runsArg);
-const write = !args.includes('--no-write');
-if (!Number.isInteger(runs) || runs < 1) {
-  console.error(`--runs erwartet eine ganze Zahl ≥ 1, gefunden: ${runsArg}`);
-  process.exit(1);
-}
+const args = commandArgs('npm run lighthouse -- [--runs 3] [--no-write]', { options: { runs: { type: 'string', default: '3' }, 'no-write': { type: 'boolean' } } });
+const runs = Number(args.values.runs);
+const write = !args.values['no-write'];
+if (!Number.isInteger(runs) || runs < 1) args.fail(`--runs erwartet eine ganze Zahl ≥ 1, gefunden: ${args.values.runs}`);
 
 const metrics = [
   ['first-contentful-paint', 'FCP'],
@@ -47,9 +44,10 @@ const metrics = [
 ] as const;
 const labels: Record<CategoryId, string> = { performance: 'Performance', accessibility: 'Barrierefreiheit', 'best-practices': 'Best Practices', seo: 'SEO' };
 
-const dir = distDir();
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const dir = path.resolve(process.env.AMIP_DIST_DIR || path.join(repoRoot, 'dist'));
 const pages = samplePages(dir);
-const server = await startServer(dir);
+const server = await startProductionLikeServer(dir);
 const chromium = await launchDebuggable();
 const rows: string[] = [];
 const notes: string[] = [];
@@ -65,7 +63,10 @@ try {
       results.push(lhr);
       console.log(`${page.url} Lauf ${i + 1}/${runs}: ${allCategories.map((c) => `${labels[c]} ${score(lhr, c)}`).join(', ')}`);
     }
-    const scores = allCategories.map((c) => median(results.map((r) => score(r, c)).filter((s): s is number => s !== null)));
+    const scores = allCategories.map((c) => {
+      const values = results.map((r) => score(r, c)).filter((s): s is number => s !== null);
+      return values.length > 0 ? median(values) : null;
+    });
     // The metrics of the run whose performance score is the median.
     const perf = scores[0];
     const typical = results.find((r) => score(r, 'performance') === perf) ?? results[0]!;
@@ -87,7 +88,7 @@ const section = [
   `Erzeugt mit \`npm run lighthouse\` am ${new Date().toISOString().slice(0, 10)}: Lighthouse ${lighthouseVersion}, Einstellung Mobilgerät`,
   `(emuliertes Telefon, simuliertes langsames 4G und gedrosselte CPU), ${browserVersion} headless, ${runs === 1 ? 'ein Lauf' : `Median aus ${runs} Läufen`}`,
   `je Seite. Rechner: ${cpu}, ${os.availableParallelism()} Kerne, Last (1 min) ${os.loadavg()[0]!.toFixed(1)}. Die Website wird wie auf dem`,
-  'Server ausgeliefert (gzip, Header aus `_headers`), von einem lokalen Server. Ziel: 100 in allen vier Kategorien;',
+  'Server ausgeliefert (Header und vorkomprimierte Dateien wie unter nginx, scripts/lib/hosting.ts), von einem lokalen Server. Ziel: 100 in allen vier Kategorien;',
   '`npm test` verlangt 100 für Barrierefreiheit, Best Practices und SEO, die zeitabhängige Performance nur hier.',
   '',
   `| Seite | ${allCategories.map((c) => labels[c]).join(' | ')} | Messwerte (Lauf mit dem Median-Performance-Wert) |`,

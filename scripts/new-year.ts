@@ -13,10 +13,10 @@ import { checkContent, formatReport } from '../src/lib/check/index.ts';
 import { checkProject } from './lib/check.ts';
 import { chapterComponents, contentLocation, readContentFiles } from './lib/content-files.ts';
 import { ScaffoldError, scaffoldYear } from './lib/new-year.ts';
-import { parseArgs } from './lib/args.ts';
+import { commandArgs } from './lib/args.ts';
 import { writeFileSync } from 'node:fs';
 
-const args = parseArgs(process.argv.slice(2), { usage: 'npm run new-year -- --from <Vorjahr> --to <neues Jahr>', values: ['from', 'to'] });
+const args = commandArgs('npm run new-year -- --from <Vorjahr> --to <neues Jahr>', { options: { from: { type: 'string' }, to: { type: 'string' } } });
 const from = Number(args.values.from);
 const to = Number(args.values.to ?? from + 1);
 if (!/^\d{4}$/.test(args.values.from ?? '')) args.fail('erwartet --from mit dem Vorjahr, z. B. --from 2021');

@@ -7,12 +7,13 @@
  *   npm run pdf -- 2021           one year
  */
 import path from 'node:path';
+import { commandArgs } from './lib/args.ts';
 import { writePdfs } from './lib/pdf.ts';
 
-const args = process.argv.slice(2);
-const dirFlag = args.indexOf('--dir');
-const dir = path.resolve(dirFlag >= 0 ? args[dirFlag + 1] ?? '' : 'dist');
-const years = args.filter((a, i) => /^\d{4}$/.test(a) && args[i - 1] !== '--dir');
+const args = commandArgs('npm run pdf -- [<Jahr> …] [--dir <Ordner>]', { options: { dir: { type: 'string', default: 'dist' } }, allowPositionals: true });
+const dir = path.resolve(args.values.dir);
+const years = args.positionals;
+if (years.some((y) => !/^\d{4}$/.test(y))) args.fail(`erwartet Programmjahre wie 2021, gefunden: ${years.join(' ')}`);
 try {
   const written = await writePdfs({ dir, years: years.length > 0 ? years : undefined, log: (line) => console.log(line) });
   if (written.length === 0) throw new Error(`${dir} enthält keine Seite /<Jahr>/gesamt/: zuerst die Website bauen (npm run build)`);

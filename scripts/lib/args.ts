@@ -1,25 +1,27 @@
-/** Minimal argument parsing for the planner commands: positionals, `--name value`, `--flag`. */
-export function parseArgs(argv: readonly string[], spec: { usage: string; values?: string[]; flags?: string[] }) {
-  const positional: string[] = [];
-  const values: Record<string, string> = {};
-  const flags = new Set<string>();
+/**
+ * The command-line arguments of the npm commands, read with node:util's parseArgs (strict: an
+ * unknown option or a missing value stops with the usage line and exit code 2, in German).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type Config = Omit<ParseArgsConfig, 'args' | 'strict'>;
+
+const messages: Record<string, (raw: string) => string> = {
+  ERR_PARSE_ARGS_UNKNOWN_OPTION: (raw) => `unbekannte Option ${raw.match(/'([^']+)'/)?.[1] ?? ''}`.trim(),
+  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: (raw) => `Option ${raw.match(/--[\w-]+/)?.[0] ?? ''} braucht einen Wert`,
+  ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: (raw) => `unerwartetes Argument ${raw.match(/'([^']+)'/)?.[1] ?? ''}`.trim(),
+};
+
+/** `usage` is printed after every error ("npm run export -- <Jahr> [--out <Ordner>]"). */
+export function commandArgs<T extends Config>(usage: string, config: T, argv: string[] = process.argv.slice(2)) {
   const fail = (message: string): never => {
-    console.error(`${message}\nAufruf: ${spec.usage}`);
+    console.error(`${message}\nAufruf: ${usage}`);
     process.exit(2);
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-    if (spec.values?.includes(name)) {
-      const v = inline ?? argv[++i];
-      if (v === undefined) fail(`--${name} braucht einen Wert`);
-      values[name] = v!;
-    } else if (spec.flags?.includes(name)) flags.add(name);
-    else fail(`unbekannte Option --${name}`);
+  try {
+    return { ...parseArgs({ ...config, args: argv, strict: true }), fail };
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    return fail(code && messages[code] ? messages[code](message) : message);
   }
-  return { positional, values, flags, fail };
 }

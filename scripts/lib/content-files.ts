@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileS
 import path from 'node:path';
 import type { SourceFile } from '../../src/lib/check/source.ts';
 import { DEFAULT_COMPONENTS } from '../../src/lib/check/index.ts';
+import { siteFiles } from './site-files.ts';
 
 export type ContentLocation = {
   /** Project root (where package.json is). */
@@ -27,17 +28,9 @@ export function contentLocation(root = process.cwd(), env: NodeJS.ProcessEnv = p
 /** Every .yaml/.yml/.mdx file below the content folder, sorted by path. */
 export function readContentFiles(dir: string): SourceFile[] {
   if (!existsSync(dir)) throw new Error(`Inhaltsordner ${dir} fehlt`);
-  const out: SourceFile[] = [];
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const relPath = rel ? `${rel}/${name}` : name;
-      const abs = path.join(dir, relPath);
-      if (statSync(abs).isDirectory()) walk(relPath);
-      else if (/\.(ya?ml|mdx)$/.test(name)) out.push({ path: relPath, text: readFileSync(abs, 'utf8') });
-    }
-  };
-  walk('');
-  return out;
+  return siteFiles(dir)
+    .filter((rel) => /\.(ya?ml|mdx)$/.test(rel))
+    .map((rel) => ({ path: rel, text: readFileSync(path.join(dir, rel), 'utf8') }));
 }
 
 /** The component names chapter bodies may use (the one list: src/lib/chapter-components.ts). */

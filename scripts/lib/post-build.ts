@@ -18,9 +18,13 @@ export type PostBuildStage = PostBuildStep | readonly PostBuildStep[];
 import { searchIndexStep } from './steps/search-index.ts';
 import { linkCheckStep } from './steps/link-check.ts';
 import { pdfStep } from './steps/pdf.ts';
+import { serveFilesStep } from './steps/serve-files.ts';
 
-// The PDFs (Chromium) and the search index (Pagefind) are printed and written at the same time:
-// neither reads what the other writes. The PDF step comes first in its stage: without Chromium it
-// takes the PDF link out of the programme homes before it first waits, so before Pagefind reads them.
-// The link check runs last, so that it also sees the files that earlier steps write (pagefind/, the PDFs).
-export const postBuildSteps: readonly PostBuildStage[] = [[pdfStep, searchIndexStep], linkCheckStep];
+/**
+ * In order; the steps of an inner list run at the same time. The search index and the PDFs only
+ * read the pages and write their own files, so they run side by side (the PDF step first: without
+ * Chromium it takes the PDF link out of the year pages before its first await, so before Pagefind
+ * reads them). The link check runs after the steps that write files (pagefind/, the PDFs), so
+ * that it sees them; the precompression last, so that it compresses every text file.
+ */
+export const postBuildSteps: readonly PostBuildStage[] = [[pdfStep, searchIndexStep], linkCheckStep, serveFilesStep];

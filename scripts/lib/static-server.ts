@@ -2,8 +2,8 @@
  * A tiny static file server over a built site on 127.0.0.1 (random port), behaving like the static
  * host: "/a/" serves a/index.html, "/a" redirects to "/a/", unknown paths get 404.html with status
  * 404, and _headers (host configuration) is never served. Used to print the PDFs during the build
- * and by the browser tests and `npm run lighthouse`, which also ask for what the host adds: the
- * headers of the folder's _headers file and gzip compression.
+ * and by the browser tests and `npm run lighthouse`, which also ask for what the production server
+ * adds (scripts/lib/hosting.ts): its headers and the precompressed files.
  * Only node:http, so that neither the build nor the checks depend on a server package.
  */
 import { createServer, type Server } from 'node:http';
@@ -11,31 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.pdf': 'application/pdf',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.ods': 'application/vnd.oasis.opendocument.spreadsheet',
-};
-const compressible = /^(text\/|application\/(json|xml|manifest\+json|javascript)|image\/svg)/;
+import { contentTypeOf, headersFor, isCompressible } from './hosting.ts';
 
 /** The file a URL path refers to on a static host, or undefined ("/a/" → a/index.html, "/a" → a/index.html); never a file outside `dir`. */
 export function fileOfUrl(dir: string, urlPath: string): string | undefined {
@@ -51,38 +27,10 @@ export function fileOfUrl(dir: string, urlPath: string): string | undefined {
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 
-export type HeaderRule = { pattern: string; headers: [string, string][] };
-
-/**
- * Parses a _headers file (Netlify / Cloudflare Pages format): a line with a URL pattern at the
- * start, then indented "Name: value" lines. "#" starts a comment line.
- */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    if (!raw.trim() || raw.trim().startsWith('#')) continue;
-    if (!/^\s/.test(raw)) {
-      rules.push({ pattern: raw.trim(), headers: [] });
-      continue;
-    }
-    const rule = rules.at(-1);
-    const colon = raw.indexOf(':');
-    if (!rule || colon < 0) throw new Error(`_headers: Zeile ohne Muster oder ohne „Name: Wert“: ${raw.trim()}`);
-    rule.headers.push([raw.slice(0, colon).trim(), raw.slice(colon + 1).trim()]);
-  }
-  return rules;
-}
-
-/** Whether a _headers pattern ("/*", "/2021/*", "/glossar/") matches a URL path. */
-export function patternMatches(pattern: string, urlPath: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return re.test(urlPath);
-}
-
 export type StaticServerOptions = {
-  /** Send the headers of the folder's _headers file, as the host does (security headers, CSP). */
+  /** Send the headers of the production server (scripts/lib/hosting.ts: security headers, CSP, Cache-Control). */
   headers?: boolean;
-  /** gzip-compress text when the request accepts it, as the host does. */
+  /** Send text compressed when the request accepts it, as the production server does: the build's .br or .gz file, else gzip on the fly. */
   gzip?: boolean;
 };
 
@@ -91,7 +39,6 @@ export type StaticServer = { origin: string; close: () => Promise<void>; server:
 export async function startStaticServer(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const root = path.resolve(dir);
   const headersFile = path.join(root, '_headers');
-  const rules = options.headers && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const notFound = path.join(root, '404.html');
 
   const server = createServer((req, res) => {
@@ -113,20 +60,23 @@ export async function startStaticServer(dir: string, options: StaticServerOption
       status = 404;
       file = existsSync(notFound) ? notFound : undefined;
     }
-    const headers: Record<string, string> = {};
-    for (const rule of rules) if (patternMatches(rule.pattern, url.pathname)) for (const [k, v] of rule.headers) headers[k] = v;
+    const headers: Record<string, string> = options.headers ? Object.fromEntries(headersFor(url.pathname)) : { 'Cache-Control': 'no-cache' };
     if (!file) {
       res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    const type = mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     let body = readFileSync(file);
-    headers['Content-Type'] = type;
-    headers['Cache-Control'] = 'no-cache';
-    if (options.gzip && compressible.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      body = gzipSync(body);
-      headers['Content-Encoding'] = 'gzip';
+    headers['Content-Type'] = contentTypeOf(file);
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    if (options.gzip && isCompressible(file)) {
       headers['Vary'] = 'Accept-Encoding';
+      if (/\bbr\b/.test(accepted) && existsSync(`${file}.br`)) {
+        body = readFileSync(`${file}.br`);
+        headers['Content-Encoding'] = 'br';
+      } else if (/\bgzip\b/.test(accepted)) {
+        body = existsSync(`${file}.gz`) ? readFileSync(`${file}.gz`) : gzipSync(body);
+        headers['Content-Encoding'] = 'gzip';
+      }
     }
     headers['Content-Length'] = String(body.length);
     res.writeHead(status, headers);
@@ -147,3 +97,6 @@ export async function startStaticServer(dir: string, options: StaticServerOption
       }),
   };
 }
+
+/** The built site as the production server sends it (headers of hosting.ts, precompressed files): for `npm run lighthouse` and the browser tests. */
+export const startProductionLikeServer = (dir: string): Promise<StaticServer> => startStaticServer(dir, { headers: true, gzip: true });

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page as BrowserPage } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { launchBrowser } from '../lib/chromium.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { distDir } from '../lib/dist.ts';
-import { samplePages } from '../lib/lighthouse.ts';
-import { startServer } from '../lib/server.ts';
+import { samplePages } from '../../scripts/lib/lighthouse.ts';
+import { startProductionLikeServer as startServer } from '../../scripts/lib/static-server.ts';
 import { siteInBrowser } from '../lib/session.ts';
 import { focusIndicatorProblem, type FocusStyle } from '../lib/focus.ts';
 

@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { launchDebuggable } from '../lib/chromium.ts';
+import { launchDebuggable } from '../../scripts/lib/chromium.ts';
 import { distDir } from '../lib/dist.ts';
-import { categoryFailures, runLighthouse, samplePages, score, type CategoryId } from '../lib/lighthouse.ts';
-import { startServer } from '../lib/server.ts';
+import { categoryFailures, runLighthouse, samplePages, score, type CategoryId } from '../../scripts/lib/lighthouse.ts';
+import { startProductionLikeServer as startServer } from '../../scripts/lib/static-server.ts';
 import { siteInBrowser } from '../lib/session.ts';
 
 const categories: CategoryId[] = ['accessibility', 'best-practices', 'seo'];

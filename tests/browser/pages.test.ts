@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page as BrowserPage } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { launchBrowser } from '../lib/chromium.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { distDir, listPages } from '../lib/dist.ts';
-import { startServer } from '../lib/server.ts';
+import { startProductionLikeServer as startServer } from '../../scripts/lib/static-server.ts';
 import { siteInBrowser } from '../lib/session.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

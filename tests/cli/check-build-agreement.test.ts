@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/index.ts';
 import { readContentFiles } from '../../scripts/lib/content-files.ts';
 import { runBuild } from '../../scripts/lib/build.ts';
-import { fixtureDir, replaceOnce, root, tempContent, tempDir } from '../unit/regeneration-helpers.ts';
+import { fixtureDir, replaceOnce, root, tempContent, tempDir } from '../lib/regeneration.ts';
 
 const ZAHLEN = 'programmes/2030/chapters/02-zahlen.mdx';
 const ANHANG = 'programmes/2030/chapters/03-anhang.mdx';

@@ -3,6 +3,7 @@
  * pure checks over it that tests/site/quality-*.test.ts run on every page: references that must
  * resolve, loads from other hosts, scripts, and the Content-Security-Policy.
  */
+import { decodeHTMLAttribute } from 'entities';
 import { Parser, StaticConfigLoader, type HtmlElement } from 'html-validate';
 
 const config = await new StaticConfigLoader().getConfigFor('page.html');
@@ -11,15 +12,10 @@ export function parseHtml(source: string): HtmlElement {
   return new Parser(config).parseHtml(source);
 }
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 /** Attribute value with character references decoded (the parser keeps them as written). */
 export function attr(el: HtmlElement, name: string): string | null {
   const raw = el.getAttributeValue(name);
-  if (raw === null) return null;
-  return raw.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, code: string) => {
-    if (code[0] === '#') return String.fromCodePoint(code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10));
-    return entities[code.toLowerCase()] ?? m;
-  });
+  return raw === null ? null : decodeHTMLAttribute(raw);
 }
 
 /** A URL in the page: which element and attribute it sits in, and whether the browser loads it by itself. */
@@ -91,17 +87,6 @@ export function references(root: HtmlElement): Reference[] {
 
 /** Whether a reference points to another host (absolute or protocol-relative http(s)/ws). */
 export const isExternal = (value: string) => /^(https?:|wss?:)?\/\//i.test(value.trim());
-
-/** Schemes that name no file of the site (mail, phone, inline data). */
-export const isNonFileScheme = (value: string) => /^(mailto|tel|data|sms|geo|urn):/i.test(value.trim());
-
-/** Every id (and legacy <a name>) on the page: the targets of #fragments. */
-export function fragmentTargets(root: HtmlElement): Set<string> {
-  const ids = new Set<string>();
-  for (const el of root.querySelectorAll('[id]')) ids.add(attr(el, 'id') ?? '');
-  for (const el of root.querySelectorAll('a[name]')) ids.add(attr(el, 'name') ?? '');
-  return ids;
-}
 
 /** The page's <meta http-equiv="Content-Security-Policy"> content, if any. */
 export function metaCsp(root: HtmlElement): string | undefined {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { distDir } from './dist.ts';
-import { startServer, type StaticServer } from './server.ts';
+import { startProductionLikeServer as startServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 export function siteInBrowser<B extends { close(): Promise<unknown> }>(launch: () => Promise<B>): { server: StaticServer; browser: B } {
   const session = {} as { server: StaticServer; browser: B };

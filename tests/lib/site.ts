@@ -1,7 +1,8 @@
 /** Reading pages of the built site by URL (on top of tests/lib/dist.ts). */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { distDir, fileOfUrl, listPages } from './dist.ts';
+import { distDir, listPages } from './dist.ts';
+import { fileOfUrl } from '../../scripts/lib/static-server.ts';
 
 export function assertBuilt(): void {
   if (!existsSync(path.join(distDir(), 'index.html')))

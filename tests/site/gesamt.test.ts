@@ -33,9 +33,8 @@ describe.each(editionYears())('/%s/gesamt/', (year) => {
   it('has one h1 and never skips a heading level', () => {
     const levels = [...html.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
     expect(levels.filter((l) => l === 1)).toHaveLength(1);
-    levels.forEach((level, i) => {
-      if (i > 0) expect(level, `Überschrift ${i + 1} (h${level} nach h${levels[i - 1]})`).toBeLessThanOrEqual(levels[i - 1]! + 1);
-    });
+    const skips = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1]! + 1 ? [`Überschrift ${i + 1}: h${level} nach h${levels[i - 1]}`] : []));
+    expect(skips).toEqual([]);
   });
 
   it('has every chapter as an h2, in printed order', () => {

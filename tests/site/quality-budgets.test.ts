@@ -11,9 +11,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { distDir, fileOfUrl, listPages } from '../lib/dist.ts';
+import { distDir, listPages } from '../lib/dist.ts';
+import { fileOfUrl } from '../../scripts/lib/static-server.ts';
 import { attr, cspProblems, isExternal, metaCsp, parseCsp, parseHtml, references } from '../lib/markup.ts';
-import { parseHeadersFile, patternMatches } from '../lib/server.ts';
+import { parseHeadersFile, patternMatches } from '../../scripts/lib/hosting.ts';
 
 /** The one page allowed to ship JavaScript. */
 const searchPages = new Set(['/suche/']);
@@ -92,7 +93,7 @@ describe.concurrent('Content-Security-Policy <meta>', () => {
 
 test('the _headers file for the static host sends the same CSP and security headers', () => {
   const file = path.join(dir, '_headers');
-  expect(existsSync(file), `${file} fehlt (Vorlage: public/_headers)`).toBe(true);
+  expect(existsSync(file), `${file} fehlt (schreibt der Build aus scripts/lib/hosting.ts)`).toBe(true);
   const rules = parseHeadersFile(readFileSync(file, 'utf8'));
   const headers = new Map(rules.filter((r) => patternMatches(r.pattern, '/2021/')).flatMap((r) => r.headers.map(([k, v]) => [k.toLowerCase(), v] as const)));
   const header = headers.get('content-security-policy');
@@ -103,7 +104,7 @@ test('the _headers file for the static host sends the same CSP and security head
   const meta = parseCsp(metaCsp(pages.find((p) => p.url === '/')!.root)!);
   const fromHeader = parseCsp(header!);
   const drift = [...meta].filter(([name, sources]) => fromHeader.get(name)?.join(' ') !== sources.join(' ')).map(([name, sources]) => `${name}: <meta> „${sources.join(' ')}“, _headers „${fromHeader.get(name)?.join(' ') ?? '(fehlt)'}“`);
-  expect(drift, '_headers und <meta>-CSP weichen ab (src/lib/site.ts und public/_headers gemeinsam ändern)').toEqual([]);
+  expect(drift, '_headers und <meta>-CSP weichen ab (src/lib/site.ts und scripts/lib/hosting.ts)').toEqual([]);
   expect(fromHeader.get('frame-ancestors'), '_headers: frame-ancestors fehlt').toBeDefined();
   expect(headers.get('x-content-type-options')).toBe('nosniff');
   expect(headers.get('referrer-policy')).toBeDefined();

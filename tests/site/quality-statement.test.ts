@@ -29,7 +29,8 @@ describe('the accessibility statement /barrierefreiheit/', () => {
   test('lists every printed figure that the site marks as missing', () => {
     const marked = years().flatMap((y) => chapterFiles(y).flatMap((f) => [...readMdx(f).body.matchAll(/<Schaubild\b[^>]*\bthema="([^"]+)"/g)].map((m) => m[1]!)));
     for (const theme of marked) expect(text, theme).toContain(`„${theme}“`);
-    if (marked.length > 0) expect(text).toContain('teilweise vereinbar');
+    // With a printed figure the site does not reproduce, the site is only partly compliant.
+    expect(marked.length === 0 || text.includes('teilweise vereinbar'), 'teilweise vereinbar fehlt').toBe(true);
   });
 
   test('names the publisher to report a barrier to, from the settings', () => {
@@ -38,7 +39,7 @@ describe('the accessibility statement /barrierefreiheit/', () => {
     expect(address).toContain(publisher.name);
     expect(address).toContain(publisher.street);
     expect(address).toContain(`${publisher.postalCode} ${publisher.city}`);
-    if (publisher.email) expect(address).toContain(publisher.email);
+    expect(address).toContain(publisher.email ?? '');
   });
 });
 

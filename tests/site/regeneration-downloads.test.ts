@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CsvResource, validateCsv } from '../../src/lib/export/table-schema.ts';
 import { distDir } from '../lib/dist.ts';
-import { checkFiles, contentFiles } from '../unit/regeneration-helpers.ts';
+import { checkFiles, contentFiles } from '../lib/regeneration.ts';
 
 const dir = distDir();
 const content = checkFiles(contentFiles());

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { keyFigureChanges } from '../../src/lib/compare.ts';
 import { formatCount, formatPercent } from '../../src/lib/format.ts';
 import { distDir, listPages } from '../lib/dist.ts';
-import { checkFiles, contentFiles } from '../unit/regeneration-helpers.ts';
+import { checkFiles, contentFiles } from '../lib/regeneration.ts';
 
 const dir = distDir();
 const content = checkFiles(contentFiles());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { archiveYears, formatSection, median, pageStats, replaceSection, sectionTitle, shiftYear, type Result } from '../../scripts/lib/bench/report.ts';
+import { archiveYears, formatSection, pageStats, replaceSection, sectionTitle, shiftYear, type Result } from '../../scripts/lib/bench/report.ts';
+import { median } from '../../scripts/lib/stats.ts';
 
 describe('median', () => {
   it('takes the middle value, or the mean of the two middle values', () => {

@@ -36,6 +36,13 @@ describe('reading links from HTML', () => {
     expect(links.links.map((l) => l.value)).toEqual(['/s.js', '/ja/']);
   });
 
+  it('reads every URL of a srcset, in CSS url() and @import, and notices noindex', () => {
+    const links = pageLinks('<meta name="robots" content="noindex"><style>@import "/a.css"; .x{background:url(\'/b.png\')}</style><img srcset="/c.png 1x, /d.png 2x" alt=""><p style="background:url(/e.png)"></p><q cite="/f/">x</q>');
+    expect(links.links.map((l) => l.value)).toEqual(['/a.css', '/b.png', '/c.png', '/d.png', '/e.png', '/f/']);
+    expect(links.noindex).toBe(true);
+    expect(pageLinks('<meta name="description" content="noindex">').noindex).toBe(false);
+  });
+
   it('collects ids and notices duplicates', () => {
     const links = pageLinks('<h2 id="x"></h2><p id="y"></p><p id="x"></p>');
     expect([...links.ids]).toEqual(['x', 'y']);
@@ -54,6 +61,9 @@ describe('resolving a link', () => {
     ['https://www.gesetze-im-internet.de/sgb_2/__16i.html', '/'],
     ['mailto:info@example.org', '/'],
     ['/2021/?q=x', '/'],
+    ['#top', '/2021/'],
+    ['/2021/#:~:text=Einstiegsgeld', '/'],
+    ['data:image/png;base64,AAAA', '/'],
   ])('accepts %s on %s', (href, page) => {
     expect(linkProblems(page, href, pages)).toEqual([]);
   });
@@ -65,6 +75,11 @@ describe('resolving a link', () => {
     ['/2021/integration/#a', '/', 'Anker „#a“ ist auf /2021/integration/ mehrfach vergeben'],
     ['/2021', '/', '/2021 ohne „/“ am Ende (die Website verwendet Adressen mit „/“)'],
     ['/logo.png', '/', 'Datei oder Seite /logo.png gibt es nicht'],
+    ['', '/', 'leerer Verweis'],
+    ['javascript:void(0)', '/', 'javascript:-Verweis'],
+    ['#', '/2021/', 'leerer Anker „#“'],
+    ['/2021/#', '/', 'leerer Anker „#“'],
+    ['/a%zz/', '/', 'ungültige Kodierung im Pfad'],
   ])('rejects %s on %s', (href, page, problem) => {
     expect(linkProblems(page, href, pages)).toEqual([problem]);
   });
@@ -72,6 +87,7 @@ describe('resolving a link', () => {
   it('checks absolute links to the site’s own address like internal ones', () => {
     expect(linkProblems('/', 'https://amip.example.org/fehlt/', pages, 'https://amip.example.org')).toEqual(['Seite /fehlt/ gibt es nicht']);
     expect(linkProblems('/', 'https://amip.example.org/fehlt/', pages)).toEqual([]);
+    expect(linkProblems('/', 'http://[::1', pages, 'https://amip.example.org')).toEqual(['keine gültige Adresse']);
   });
 });
 
@@ -86,7 +102,13 @@ describe('the post-build step', () => {
   }
 
   it('passes a site whose links all resolve', () => {
-    const dir = build({ 'index.html': '<a href="/a/#x">a</a>', 'a/index.html': '<h1 id="x">A</h1><a href="/">home</a>', 'sitemap.xml': '<urlset><url><loc>/a/</loc></url></urlset>' });
+    const dir = build({
+      'index.html': '<a href="/a/#x">a</a>',
+      'a/index.html': '<h1 id="x">A</h1><a href="/">home</a>',
+      'druck/index.html': '<meta name="robots" content="noindex"><a href="/">home</a>',
+      '404.html': '<a href="/">home</a>',
+      'sitemap.xml': '<urlset><url><loc>/</loc></url><url><loc>/a/</loc></url></urlset>',
+    });
     expect(brokenLinks(dir)).toEqual([]);
     expect(() => linkCheckStep.run({ root: dir, dir, env: {} })).not.toThrow();
   });
@@ -95,7 +117,7 @@ describe('the post-build step', () => {
     const dir = build({
       'index.html': '<a href="/a/#y">a</a>',
       'a/index.html': '<h1 id="x">A</h1><img src="/bild.png" alt="">',
-      'sitemap.xml': '<urlset><url><loc>/alt/</loc></url></urlset>',
+      'sitemap.xml': '<urlset><url><loc>/</loc></url><url><loc>/a/</loc></url><url><loc>/alt/</loc></url></urlset>',
     });
     expect(brokenLinks(dir)).toEqual([
       '/: <a href="/a/#y"> – Anker „#y“ fehlt auf /a/',
@@ -103,6 +125,19 @@ describe('the post-build step', () => {
       '/sitemap.xml: <loc>/alt/</loc> – Seite /alt/ gibt es nicht',
     ]);
     expect(() => linkCheckStep.run({ root: dir, dir, env: {} })).toThrow(/3 interne Links führen ins Leere:\n {2}\/: <a href="\/a\/#y">/);
+  });
+
+  it('requires the sitemap to list exactly the pages without noindex', () => {
+    const dir = build({
+      'index.html': '<a href="/druck/">d</a>',
+      'a/index.html': '<h1>A</h1>',
+      'druck/index.html': '<meta name="robots" content="noindex, follow"><h1>Druck</h1>',
+      'sitemap.xml': '<urlset><url><loc>https://amip.example.org/</loc></url><url><loc>https://amip.example.org/druck/</loc></url></urlset>',
+    });
+    expect(brokenLinks(dir)).toEqual([
+      '/sitemap.xml: <loc>https://amip.example.org/druck/</loc> – die Seite ist „noindex“ und gehört nicht in die Sitemap',
+      '/sitemap.xml: /a/ fehlt (die Seite ist indexierbar)',
+    ]);
   });
 });
 

@@ -182,6 +182,7 @@ describe('URLs', () => {
     expect(routeOfPageFile('./[year]/index.astro')).toBe('/[year]/');
     expect(routeOfPageFile('./404.astro')).toBeUndefined();
     expect(routeOfPageFile('./suche.astro')).toBeUndefined();
+    expect(routeOfPageFile('./[year]/gesamt.astro')).toBeUndefined();
     expect(routeOfPageFile('./_parts/x.astro')).toBeUndefined();
     expect(expandRoute('/[year]/[slug]/', { year: '2021', slug: 'integration' })).toBe('/2021/integration/');
     expect(() => expandRoute('/instrumente/[id]/', {})).toThrow(/„id“/);

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Result } from 'lighthouse';
-import { fileOfUrl, listPages, urlOfFile } from '../lib/dist.ts';
+import { listPages } from '../lib/dist.ts';
+import { urlOfFile } from '../../scripts/lib/site-files.ts';
+import { fileOfUrl } from '../../scripts/lib/static-server.ts';
 import { focusIndicatorProblem, type FocusStyle } from '../lib/focus.ts';
-import { categoryFailures, median, replaceLighthouseSection } from '../lib/lighthouse.ts';
-import { fragmentIndex, linkProblems } from '../lib/links.ts';
+import { categoryFailures, replaceLighthouseSection } from '../../scripts/lib/lighthouse.ts';
 import { cspProblems, parseCsp, parseHtml, references } from '../lib/markup.ts';
-import { parseHeadersFile, patternMatches } from '../lib/server.ts';
+import { parseHeadersFile, patternMatches } from '../../scripts/lib/hosting.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'amip-quality-'));
 mkdirSync(path.join(dir, '2021/kennzahlen'), { recursive: true });
@@ -41,26 +42,7 @@ describe('pages of a dist folder', () => {
   });
 });
 
-describe('links', () => {
-  const page = { url: '/', file: path.join(dir, 'index.html'), rel: 'index.html' };
-  const check = (body: string) => linkProblems(dir, page, parseHtml(`<!doctype html><html><body><main id="inhalt">${body}</main></body></html>`), fragmentIndex());
-
-  test('accepts links that resolve, external links, mail and #top', () => {
-    expect(
-      check('<a href="/2021/kennzahlen/#tabelle-kennzahlen">K</a><a href="2021/kennzahlen/">K</a><a href="#inhalt">I</a><a href="#top">T</a><a href="https://example.org/x">E</a><a href="mailto:a@b.de">M</a><img src="/favicon.svg" alt="">'),
-    ).toEqual([]);
-  });
-
-  test('names missing pages, missing anchors, empty anchors and links without the trailing slash', () => {
-    expect(check('<a href="/2021/fehlt/">F</a><a href="/2021/kennzahlen/#zeile-x">Z</a><a href="#nirgends">N</a><a href="#">L</a><a href="/2021/kennzahlen">S</a>')).toEqual([
-      '<a href="/2021/fehlt/">: /2021/fehlt/ gibt es nicht',
-      '<a href="/2021/kennzahlen/#zeile-x">: Anker #zeile-x fehlt auf /2021/kennzahlen/',
-      '<a href="#nirgends">: Anker #nirgends fehlt auf dieser Seite',
-      '<a href="#">: leerer Anker „#“',
-      '<a href="/2021/kennzahlen">: ohne „/“ am Ende (Umweg über eine Umleitung), richtig: /2021/kennzahlen/',
-    ]);
-  });
-
+describe('references', () => {
   test('finds URLs in srcset, <link> and CSS, and tells loads from links', () => {
     const refs = references(parseHtml('<link rel="canonical" href="https://x.de/"><link rel="icon" href="/i.svg"><img alt="" srcset="/a.png 1x, /b.png 2x"><p style="background:url(\'/c.png\')"></p>'));
     expect(refs.map((r) => [r.value, r.load])).toEqual([
@@ -131,9 +113,7 @@ describe('Lighthouse helpers', () => {
     } as unknown as Result;
     expect(categoryFailures(lhr, 'accessibility')).toEqual(['image-alt (Score 0, Gewicht 10): Image elements do not have [alt] attributes', '    main > img <img src="a.png">']);
   });
-  test('median and the BENCHMARKS.md section', () => {
-    expect(median([90, 100, 95])).toBe(95);
-    expect(median([])).toBeNull();
+  test('the BENCHMARKS.md section', () => {
     const file = '# Benchmarks\n\n## Build-Benchmark\n\nalt\n\n## Lighthouse\n\nalt\n\n## Anderes\n\nbleibt\n';
     expect(replaceLighthouseSection(file, '## Lighthouse\n\nneu\n')).toBe('# Benchmarks\n\n## Build-Benchmark\n\nalt\n\n## Lighthouse\n\nneu\n\n## Anderes\n\nbleibt\n');
     expect(replaceLighthouseSection(undefined, '## Lighthouse\n\nneu\n')).toBe('# Benchmarks\n\n## Lighthouse\n\nneu\n');

@@ -4,15 +4,10 @@
  * other tools and stay as they are).
  */
 import { replaceBenchmarksSection } from '../benchmarks-md.ts';
+import { median } from '../stats.ts';
 
 export const sectionTitle = '## Build-Benchmark';
 
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median: keine Werte');
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /**
  * A programme file of `from` rewritten as year `to`: the year and the year before it move by the

@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { archiveYears, pageStats, shiftYear, type Machine, type Result, type Run } from './report.ts';
+import type { BuildResult } from '../build.ts';
+import { siteFiles } from '../site-files.ts';
 
 /** What the build needs of the project; everything else (dist, tests, .git) stays behind. */
 const projectFiles = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'public', 'scripts', 'src'];
@@ -52,14 +54,8 @@ export function createArchive(source: string, dir: string, n: number, from: numb
   return years;
 }
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) walk(full, out);
-    else out.push(full);
-  }
-  return out;
-}
+/** Every file below `dir`, as absolute paths. */
+const walk = (dir: string) => siteFiles(dir).map((rel) => path.join(dir, rel));
 
 /** Summed RSS of a process and all its descendants, from /proc (Linux). */
 function treeRss(root: number): { sum: number; max: number } {
@@ -99,15 +95,19 @@ const gnuTime = '/usr/bin/time';
 
 /**
  * One build of the project with the content at `contentDir`, as `npm run build` does it, cold:
- * Astro's cache and the previous output are removed first. Phases are timed from the build's
- * log lines ("Baue die Website …", "Schritt: …", "Fertig").
+ * Astro's cache and the previous output are removed first. The phases are those the build itself
+ * measured (`scripts/build.ts --timings`, from runBuild's result); "Start" is what comes before
+ * them (starting Node and loading the build's modules).
  */
 export async function timedBuild(project: string, contentDir: string): Promise<Run> {
   for (const leftover of ['dist', '.astro', 'node_modules/.astro']) rmSync(path.join(project, leftover), { recursive: true, force: true });
   const loadBefore = os.loadavg()[0]!;
   const useTime = existsSync(gnuTime);
   const node = process.execPath;
-  const [cmd, args] = useTime ? [gnuTime, ['-v', node, 'scripts/build.ts']] : [node, ['scripts/build.ts']];
+  const timings = path.join(project, 'build-timings.json');
+  rmSync(timings, { force: true });
+  const build = ['scripts/build.ts', '--timings', timings];
+  const [cmd, args] = useTime ? [gnuTime, ['-v', node, ...build]] : [node, build];
   const started = performance.now();
   const child = spawn(cmd, args, {
     cwd: project,
@@ -123,29 +123,17 @@ export async function timedBuild(project: string, contentDir: string): Promise<R
     peakProcess = Math.max(peakProcess, max);
   };
   const sampler = setInterval(sample, 100);
-  const marks: { name: string; at: number }[] = [];
-  let phase = 'Datenprüfung';
-  marks.push({ name: phase, at: started });
   let stdout = '';
   let stderr = '';
-  let buffered = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-    buffered += chunk;
-    const lines = buffered.split('\n');
-    buffered = lines.pop() ?? '';
-    for (const line of lines) {
-      const name = line.startsWith('Baue die Website') ? 'astro build' : line.startsWith('Schritt: ') ? line.slice('Schritt: '.length).trim() : line.startsWith('Fertig') ? 'Austausch' : undefined;
-      if (name) marks.push({ name, at: performance.now() });
-    }
-  });
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const ended = performance.now();
   clearInterval(sampler);
   if (code !== 0) throw new Error(`Build fehlgeschlagen (Exit-Code ${code}):\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
-  const phases: Record<string, number> = {};
-  marks.forEach((m, i) => (phases[m.name] = (marks[i + 1]?.at ?? ended) - m.at));
+  const result = JSON.parse(readFileSync(timings, 'utf8')) as BuildResult;
+  const phases: Record<string, number> = { Start: Math.max(0, ended - started - result.totalMs) };
+  for (const phase of result.phases) phases[phase.name] = phase.ms;
   // GNU time: "Maximum resident set size (kbytes): 123456" of the largest process it waited for.
   const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1];
   if (maxRss) peakProcess = Math.max(peakProcess, Number(maxRss) * 1024);
@@ -167,7 +155,8 @@ export function measureSite(dist: string): Result['site'] {
       return { url: '/' + rel.replace(/(^|\/)index\.html$/, '$1'), bytes: body.length, gzip: gzipSync(body).length };
     });
   const pagefind = path.join(dist, 'pagefind');
-  const index = existsSync(pagefind) ? walk(pagefind) : undefined;
+  // The search index as the browser loads it: without the precompressed copies.
+  const index = existsSync(pagefind) ? walk(pagefind).filter((f) => !/\.(gz|br)$/.test(f)) : undefined;
   const pdfs = files.filter((f) => f.endsWith('.pdf'));
   return {
     ...pageStats(pages),

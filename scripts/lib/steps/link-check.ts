@@ -1,20 +1,19 @@
 /**
- * Internal link and anchor check over the built site: every internal href/src/action and every
- * #fragment must resolve to a file of the build and an id on the target page. Pure functions plus
- * a post-build step; a failure names each page and link.
+ * The one link and anchor check of the project, over a built site: every internal URL in an
+ * attribute or in CSS, and every #fragment, must resolve to a file of the build and an id on the
+ * target page; the sitemap must list exactly the pages that search engines may index. Pure
+ * functions plus a post-build step (the build fails on a broken link); tests/site/quality-links.test.ts
+ * runs the same over dist/. A failure names each page and link.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { decodeHTMLAttribute, decodeXML } from 'entities';
 import type { PostBuildStep } from '../post-build.ts';
+import { siteFiles, urlOfFile } from '../site-files.ts';
+
+export { urlOfFile };
 
 export type Tag = { name: string; attrs: Map<string, string> };
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-export const decodeEntities = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, code: string) => {
-    if (code[0] === '#') return String.fromCodePoint(code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10));
-    return entities[code.toLowerCase()] ?? m;
-  });
 
 /**
  * The start tags of an HTML document with their attributes. Enough for generated HTML: comments,
@@ -28,7 +27,7 @@ export function startTags(html: string): Tag[] {
   for (const m of cleaned.matchAll(/<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g)) {
     const attrs = new Map<string, string>();
     for (const a of m[2]!.matchAll(/([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g))
-      attrs.set(a[1]!.toLowerCase(), decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
+      attrs.set(a[1]!.toLowerCase(), decodeHTMLAttribute(a[2] ?? a[3] ?? a[4] ?? ''));
     tags.push({ name: m[1]!.toLowerCase(), attrs });
   }
   return tags;
@@ -40,9 +39,11 @@ const linkAttributes: Record<string, string[]> = {
   area: ['href'],
   link: ['href'],
   use: ['href', 'xlink:href'],
+  image: ['href', 'xlink:href'],
   script: ['src'],
-  img: ['src'],
-  source: ['src'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  input: ['src'],
   iframe: ['src'],
   audio: ['src'],
   video: ['src', 'poster'],
@@ -50,7 +51,19 @@ const linkAttributes: Record<string, string[]> = {
   embed: ['src'],
   object: ['data'],
   form: ['action'],
+  blockquote: ['cite'],
+  q: ['cite'],
 };
+
+/** The URLs of a srcset ("a.png 1x, b.png 2x" → a.png, b.png). */
+const srcsetUrls = (value: string) =>
+  value
+    .split(',')
+    .map((part) => part.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
+
+/** url(…) and @import in CSS (fonts, images, imported sheets). */
+const cssUrls = (css: string) => [...css.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]+)\3/g)].map((m) => m[2] ?? m[4] ?? '').filter(Boolean);
 
 export type PageLinks = {
   /** Element ids and <a name> targets on the page. */
@@ -58,13 +71,20 @@ export type PageLinks = {
   /** Ids that occur more than once (a link to them is ambiguous). */
   duplicateIds: Set<string>;
   links: { tag: string; attr: string; value: string }[];
+  /** <meta name="robots" content="noindex">: the page stays out of search engines and the sitemap. */
+  noindex: boolean;
 };
 
 export function pageLinks(html: string): PageLinks {
   const ids = new Set<string>();
   const duplicateIds = new Set<string>();
   const links: PageLinks['links'] = [];
+  let noindex = false;
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) for (const value of cssUrls(m[1]!)) links.push({ tag: 'style', attr: 'url()', value });
   for (const t of startTags(html)) {
+    if (t.name === 'meta' && t.attrs.get('name')?.toLowerCase() === 'robots' && /\bnoindex\b/i.test(t.attrs.get('content') ?? '')) noindex = true;
+    const style = t.attrs.get('style');
+    if (style) for (const value of cssUrls(style)) links.push({ tag: t.name, attr: 'style', value });
     const id = t.attrs.get('id');
     if (id !== undefined) {
       if (ids.has(id)) duplicateIds.add(id);
@@ -73,19 +93,11 @@ export function pageLinks(html: string): PageLinks {
     if (t.name === 'a' && t.attrs.has('name')) ids.add(t.attrs.get('name')!);
     for (const attr of linkAttributes[t.name] ?? []) {
       const value = t.attrs.get(attr);
-      // <link rel="canonical"> and og:url are absolute by design; they are checked as URLs below.
-      if (value !== undefined) links.push({ tag: t.name, attr, value: value.trim() });
+      if (value === undefined) continue;
+      for (const v of attr === 'srcset' ? srcsetUrls(value) : [value.trim()]) links.push({ tag: t.name, attr, value: v });
     }
   }
-  return { ids, duplicateIds, links };
-}
-
-/** URL path of an HTML file relative to the site folder ("a/index.html" → "/a/"). */
-export function urlOfFile(rel: string): string {
-  const posix = rel.split(path.sep).join('/');
-  if (posix === 'index.html') return '/';
-  if (posix.endsWith('/index.html')) return `/${posix.slice(0, -'index.html'.length)}`;
-  return `/${posix}`;
+  return { ids, duplicateIds, links, noindex };
 }
 
 export type Site = {
@@ -103,13 +115,19 @@ const scheme = /^[a-z][a-z0-9+.-]*:/i;
  * (another scheme or host) are not checked; absolute links to `siteOrigin` count as internal.
  */
 export function linkProblems(pageUrl: string, value: string, site: Site, siteOrigin?: string): string[] {
-  if (value === '' || value.startsWith('//')) return [];
+  if (value === '') return ['leerer Verweis'];
+  if (/^javascript:/i.test(value)) return ['javascript:-Verweis'];
+  if (value.startsWith('//')) return [];
   let target: URL;
-  if (scheme.test(value)) {
-    if (!siteOrigin || !/^https?:/i.test(value)) return [];
-    target = new URL(value);
-    if (target.origin !== new URL(siteOrigin).origin) return [];
-  } else target = new URL(value, `http://site.invalid${pageUrl}`);
+  try {
+    if (scheme.test(value)) {
+      if (!siteOrigin || !/^https?:/i.test(value)) return [];
+      target = new URL(value);
+      if (target.origin !== new URL(siteOrigin).origin) return [];
+    } else target = new URL(value, `http://site.invalid${pageUrl}`);
+  } catch {
+    return ['keine gültige Adresse'];
+  }
   let pathname: string;
   try {
     pathname = decodeURIComponent(target.pathname);
@@ -124,8 +142,10 @@ export function linkProblems(pageUrl: string, value: string, site: Site, siteOri
   } else if (site.hasFile(rel)) file = rel;
   else if (site.isDirectory(rel) && site.hasFile(`${rel}/index.html`)) return [`${pathname} ohne „/“ am Ende (die Website verwendet Adressen mit „/“)`];
   else return [`Datei oder Seite ${pathname} gibt es nicht`];
+  // "#" alone jumps nowhere useful; "#top" is defined by HTML; ":~:" starts a text fragment.
+  if (value.endsWith('#')) return ['leerer Anker „#“'];
   const fragment = target.hash.slice(1);
-  if (!fragment || fragment === 'top') return [];
+  if (!fragment || fragment === 'top' || fragment.startsWith(':~:')) return [];
   if (!file.endsWith('.html')) return [];
   let id: string;
   try {
@@ -139,18 +159,9 @@ export function linkProblems(pageUrl: string, value: string, site: Site, siteOri
   return [];
 }
 
-function walk(dir: string, base = dir, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) walk(full, base, out);
-    else out.push(path.relative(base, full).split(path.sep).join('/'));
-  }
-  return out;
-}
-
 /** A Site over a folder on disk; pages are parsed once. */
 export function siteOnDisk(dir: string): Site & { files: string[] } {
-  const files = walk(dir);
+  const files = siteFiles(dir);
   const fileSet = new Set(files);
   const dirs = new Set(files.flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
   const cache = new Map<string, PageLinks>();
@@ -179,14 +190,33 @@ export function brokenLinks(dir: string, siteOrigin?: string): string[] {
     for (const link of site.page(rel).links)
       for (const p of linkProblems(pageUrl, link.value, site, siteOrigin)) problems.push(`${pageUrl}: <${link.tag} ${link.attr}="${link.value}"> – ${p}`);
   }
-  // The sitemap must list only pages that exist.
-  if (site.hasFile('sitemap.xml')) {
-    const xml = readFileSync(path.join(dir, 'sitemap.xml'), 'utf8');
-    for (const m of xml.matchAll(/<loc>([^<]*)<\/loc>/g)) {
-      const loc = decodeEntities(m[1]!.trim());
-      for (const p of linkProblems('/', loc, site, siteOrigin ?? (scheme.test(loc) ? new URL(loc).origin : undefined)))
-        problems.push(`/sitemap.xml: <loc>${loc}</loc> – ${p}`);
-    }
+  if (site.hasFile('sitemap.xml')) problems.push(...sitemapProblems(readFileSync(path.join(dir, 'sitemap.xml'), 'utf8'), site, siteOrigin));
+  return problems;
+}
+
+/** The addresses a sitemap lists, in order. */
+export const sitemapLocations = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => decodeXML(m[1]!.trim()));
+
+/**
+ * The sitemap lists exactly the pages search engines may index: every listed page exists and has
+ * no noindex, and every page without noindex (except the error pages) is listed.
+ */
+export function sitemapProblems(xml: string, site: Site & { files: string[] }, siteOrigin?: string): string[] {
+  const problems: string[] = [];
+  const listed = new Set<string>();
+  for (const loc of sitemapLocations(xml)) {
+    const origin = siteOrigin ?? (scheme.test(loc) ? new URL(loc).origin : undefined);
+    const linkIssues = linkProblems('/', loc, site, origin);
+    for (const p of linkIssues) problems.push(`/sitemap.xml: <loc>${loc}</loc> – ${p}`);
+    const pathname = scheme.test(loc) ? new URL(loc).pathname : loc;
+    listed.add(pathname);
+    if (linkIssues.length === 0 && pathname.endsWith('/') && site.page(`${pathname.slice(1)}index.html`).noindex)
+      problems.push(`/sitemap.xml: <loc>${loc}</loc> – die Seite ist „noindex“ und gehört nicht in die Sitemap`);
+  }
+  for (const rel of site.files) {
+    if (!rel.endsWith('index.html') || /^\d{3}\.html$/.test(rel)) continue;
+    const url = urlOfFile(rel);
+    if (!listed.has(url) && !site.page(rel).noindex) problems.push(`/sitemap.xml: ${url} fehlt (die Seite ist indexierbar)`);
   }
   return problems;
 }

@@ -4,19 +4,23 @@
  */
 import { canonicalUrl } from './urls.ts';
 
-/** Page files that are no content of their own and stay out of the sitemap. */
-const excluded = new Set(['404', '500', 'suche']);
+/**
+ * Routes of pages that say noindex (Base.astro's `indexable={false}`): the error page, the search
+ * page and the whole programme on one page, which repeats the chapters for printing. The build's
+ * link check (scripts/lib/steps/link-check.ts) fails when this list and the pages disagree.
+ */
+const notIndexed = new Set(['/404/', '/500/', '/suche/', '/[year]/gesamt/']);
 
 /**
  * The route pattern of a page file below src/pages ("./instrumente/[id].astro" → "/instrumente/[id]/"),
- * or undefined for files that are no page in the sitemap (underscore files, 404, search).
+ * or undefined for files that are no page in the sitemap (underscore files, pages that say noindex).
  */
 export function routeOfPageFile(file: string): string | undefined {
   const segments = file.replace(/^\.?\//, '').replace(/\.(astro|md|mdx|html)$/, '').split('/');
   if (segments.some((s) => s.startsWith('_'))) return undefined;
   if (segments.at(-1) === 'index') segments.pop();
-  if (segments.length === 1 && excluded.has(segments[0]!)) return undefined;
-  return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
+  const route = segments.length === 0 ? '/' : `/${segments.join('/')}/`;
+  return notIndexed.has(route) ? undefined : route;
 }
 
 /** "/instrumente/[id]/" with { id: "avgs-mat" } → "/instrumente/avgs-mat/"; throws on a missing parameter. */

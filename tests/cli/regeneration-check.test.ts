@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent, formatProblem, type Problem } from '../../src/lib/check/index.ts';
 import { chapterComponentNames } from '../../src/lib/chapter-components.ts';
-import { contentFiles, fixtureDir, fixtureFiles, lineOf, replaceOnce, runCommand, tempContent, withFile } from './regeneration-helpers.ts';
+import { contentFiles, fixtureDir, fixtureFiles, lineOf, replaceOnce, runCommand, tempContent, withFile } from '../lib/regeneration.ts';
 
 const files = fixtureFiles('tables');
 const check = (f = files) => checkContent(f, { displayPrefix: 'src/content/' });

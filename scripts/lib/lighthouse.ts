@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import lighthouse, { type Result, type Flags } from 'lighthouse';
-import { replaceBenchmarksSection } from '../../scripts/lib/benchmarks-md.ts';
+import { replaceBenchmarksSection } from './benchmarks-md.ts';
 
 export type SamplePage = { label: string; url: string };
 
@@ -114,9 +114,3 @@ export const sectionTitle = '## Lighthouse';
 export const replaceLighthouseSection = (file: string | undefined, section: string): string =>
   replaceBenchmarksSection(file, sectionTitle, section);
 
-/** Median of numbers (the lower middle for an even count); null when there are none. */
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}

@@ -13,7 +13,7 @@ import { dataTables, toCsv } from '../../src/lib/export/index.ts';
 import { planImport } from '../../src/lib/import/index.ts';
 import { quantityOf } from '../../src/lib/schemas/table.ts';
 import { scaffoldYear, ScaffoldError, shiftYears } from '../../scripts/lib/new-year.ts';
-import { checkFiles, fixtureDir, fixtureFiles, hashTree, runCommand, tempContent } from './regeneration-helpers.ts';
+import { checkFiles, fixtureDir, fixtureFiles, hashTree, runCommand, tempContent } from '../lib/regeneration.ts';
 
 const files = fixtureFiles('tables');
 const content = checkFiles(files);

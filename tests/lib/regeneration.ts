@@ -4,11 +4,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chapterComponents, readContentFiles } from '../../scripts/lib/content-files.ts';
+import { siteFiles } from '../../scripts/lib/site-files.ts';
 import { checkContent } from '../../src/lib/check/index.ts';
 import type { SourceFile } from '../../src/lib/check/source.ts';
 
@@ -72,17 +73,7 @@ export function runCommand(name: string, args: string[], content: string) {
 
 /** sha256 of every file below `dir`, by relative path. */
 export function hashTree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const r = rel ? `${rel}/${name}` : name;
-      const abs = path.join(dir, r);
-      if (statSync(abs).isDirectory()) walk(r);
-      else out.set(r, createHash('sha256').update(readFileSync(abs)).digest('hex'));
-    }
-  };
-  walk('');
-  return out;
+  return new Map(siteFiles(dir).map((rel) => [rel, createHash('sha256').update(readFileSync(path.join(dir, rel))).digest('hex')]));
 }
 
 /** The content check with the components the chapter pages provide (as `npm run check` runs it). */

@@ -1,0 +1,61 @@
+/**
+ * Post-build step: what the web server needs beside the pages (scripts/lib/hosting.ts):
+ * the `_headers` file for hosts that read one, and a gzip (.gz) and a Brotli (.br) copy of every
+ * text file – pages, styles, scripts, the search index's JavaScript and JSON, data downloads –
+ * which nginx sends with gzip_static / brotli_static instead of compressing on every request.
+ * Runs last, so that it sees the files of every earlier step. Same input, same bytes (no time stamps).
+ */
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { PostBuildStep } from '../post-build.ts';
+import { isCompressible, renderHeadersFile } from '../hosting.ts';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** Every file below `dir` that the build should precompress (relative paths, sorted). */
+export function compressibleFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((rel) => isCompressible(rel) && statSync(path.join(dir, rel)).isFile())
+    .sort();
+}
+
+/**
+ * Brotli at quality 7 (of 11): for the site's 2,5 MB of text 0,07 s and 657 KB; quality 11 gives
+ * 613 KB (7 % less) but takes 2,9 s, which every cold build (CI, a new year) would pay; quality 9
+ * takes 0,6 s for the same size as 7 (measured on the 2021 site, 2 cores).
+ */
+const brotli = (bytes: Buffer) =>
+  brotliAsync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_QUALITY]: 7,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  });
+
+/** Writes <file>.gz and <file>.br beside every text file below `dir`; returns how many files it compressed. */
+export async function precompress(dir: string): Promise<number> {
+  const files = compressibleFiles(dir);
+  await Promise.all(
+    files.map(async (rel) => {
+      const file = path.join(dir, rel);
+      const bytes = readFileSync(file);
+      const [gz, br] = await Promise.all([gzipAsync(bytes, { level: constants.Z_BEST_COMPRESSION }), brotli(bytes)]);
+      writeFileSync(`${file}.gz`, gz);
+      writeFileSync(`${file}.br`, br);
+    }),
+  );
+  return files.length;
+}
+
+export const serveFilesStep: PostBuildStep = {
+  name: 'Auslieferung: _headers, gzip- und Brotli-Fassungen',
+  run: async ({ dir }) => {
+    writeFileSync(path.join(dir, '_headers'), renderHeadersFile());
+    const count = await precompress(dir);
+    console.log(`  ${count} Textdateien vorkomprimiert (.gz, .br)`);
+  },
+};
