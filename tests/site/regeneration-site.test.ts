@@ -6,8 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyFigureChanges } from '../../src/lib/compare.ts';
-import { formatCount, formatPercent } from '../../src/lib/format.ts';
+import { compareTables } from '../../src/lib/compare.ts';
 import { distDir, listPages } from '../lib/dist.ts';
 import { checkFiles, contentFiles } from '../lib/regeneration.ts';
 
@@ -29,13 +28,16 @@ describe('programme years in the built site', () => {
     for (const p of listPages(dir)) expect(readFileSync(p.file, 'utf8')).not.toContain('class="draft-banner"');
   });
 
-  it.each(published.map((y) => y.year))('/%s/vergleich/ shows the key figures against the previous plan, computed', (year) => {
+  it.each(published.map((y) => y.year))('/%s/vergleich/ compares every table with a number column with the year before, computed', (year) => {
     const page = text(html(`${year}/vergleich`));
-    expect(page).toContain(`Vergleich ${year} mit ${year - 1}`);
-    const p = published.find((y) => y.year === year)!.programme!.data;
-    for (const line of keyFigureChanges(p).filter((l) => l.level !== 'row')) {
-      const cells = [formatCount(line.previousPlan), formatCount(line.entries), line.difference > 0 ? `+${formatCount(line.difference)}` : formatCount(line.difference), line.percent === null ? '–' : formatPercent(line.percent).replace('\u00a0', ' ')];
-      expect(page).toContain(`${line.level === 'group' ? `${line.numeral} ${line.label}` : line.label} ${cells.join(' ')}`);
+    const before = content.years.filter((y) => y.year < year).sort((a, b) => b.year - a.year)[0];
+    const current = content.years.find((y) => y.year === year)!;
+    if (!before) expect(page).toContain('Kein früheres Programm ist in den Daten dieser Website enthalten');
+    const tables = before ? compareTables(current.chapters.map((c) => c.data), before.chapters.map((c) => c.data)) : [];
+    expect(page).toContain(before ? `Vergleich ${year} mit ${before.year}` : `Vergleich ${year}`);
+    for (const t of tables) {
+      expect(page).toContain(`${t.caption}: ${before!.year} und ${year}`);
+      for (const r of t.rows) expect(page).toContain(r.label);
     }
     expect(html(String(year))).toContain(`href="/${year}/vergleich/"`);
   });

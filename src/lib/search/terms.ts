@@ -32,7 +32,7 @@ export type TermsInput = {
   glossary: { id: string; abbreviation: string; expansion: string; href: string }[];
   legalBases: { id: string; citation: string; law: string; sections: string[]; title?: string | undefined; href: string }[];
   targetGroups: { id: string; name: string; href: string }[];
-  chapters: { year: number; number: string; title: string; href: string }[];
+  chapters: { year: number; number?: string | undefined; title: string; href: string }[];
   /** Further words for the vocabulary (headings of the pages). */
   extraWords?: string[];
 };
