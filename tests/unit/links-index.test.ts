@@ -18,13 +18,14 @@ import { legalBasisLinks } from '../../src/lib/links/legal-bases.ts';
 import { instrumentHref, rowHref } from '../../src/lib/links/hrefs.ts';
 import { canonicalUrl } from '../../src/lib/links/urls.ts';
 import { expandRoute, routeOfPageFile, sitemapXml } from '../../src/lib/links/sitemap.ts';
-import { chapterFiles, readMdx, readYaml } from '../lib/content.ts';
+import { contentFiles, duesseldorfDir, readMdx } from '../lib/content.ts';
 
 const refs = plainRefs();
 
-/** The 2021 programme as the site loads it (schemas applied, references as { id, collection }). */
+/** The 2021 programme of the Düsseldorf fixture as the site loads it (schemas applied, references as { id, collection }). */
+const { chapterFiles, readYaml } = contentFiles(duesseldorfDir);
 const chapters: ChapterSource[] = chapterFiles('2021').map((file) => ({ ...chapterSchema(refs).parse(readMdx(file).data), year: 2021 }));
-const programme = programmeSchema(refs).parse(readYaml('programmes/2021/programme.yaml'));
+const programme = programmeSchema.parse(readYaml('programmes/2021/programme.yaml'));
 const kennzahlen = chapters.find((c) => c.slug === 'kennzahlen')!;
 const keyFigures: KeyFiguresSource[] = [{ year: 2021, keyFigures: programme.keyFigures, chapter: chapterRef(kennzahlen) }];
 const instruments = Object.entries(readYaml('instruments.yaml') as Record<string, unknown>).map(([id, v]) => ({ id, ...instrumentSchema(refs).parse(v) }));
