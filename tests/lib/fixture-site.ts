@@ -39,10 +39,19 @@ export function treeHash(paths: readonly string[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** What the build reads besides the content folder. */
-const codePaths = ['src/lib', 'src/pages', 'src/components', 'src/layouts', 'src/data', 'src/styles', 'src/content.config.ts', 'scripts', 'public', 'astro.config.mjs', 'package-lock.json'].map((p) =>
-  path.join(repoRoot, p),
-);
+/** What the build reads besides the content folder: all of src/ except the live content, and the build setup. */
+const codePaths = [
+  ...readdirSync(path.join(repoRoot, 'src'))
+    .filter((name) => name !== 'content')
+    .sort()
+    .map((name) => path.join('src', name)),
+  'scripts',
+  'public',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+].map((p) => path.join(repoRoot, p));
 
 export type FixtureSite = {
   /** The folder of the built site. */
