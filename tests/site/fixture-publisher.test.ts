@@ -71,7 +71,7 @@ describe('every page renders', () => {
     for (const p of listPages(dir)) expect(readFileSync(p.file, 'utf8'), p.url).not.toMatch(/Düsseldorf/);
   });
 
-  it('no margin notes and no motto where the programme has none', () => {
+  it('no margin notes where the programme has none', () => {
     // (the stylesheet, inlined in every page, names the class; no element carries it)
     for (const p of listPages(dir)) expect(readFileSync(p.file, 'utf8'), p.url).not.toContain('class="margin-note"');
   });
