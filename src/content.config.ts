@@ -32,7 +32,7 @@ export const collections = {
   /** One entry per programme year: src/content/programmes/<year>/programme.yaml. */
   programmes: defineCollection({
     loader: glob({ pattern: '*/programme.yaml', base: `${contentDir}/programmes`, generateId: ({ entry }) => yearOfPath(entry) }),
-    schema: programmeSchema(refs),
+    schema: programmeSchema,
   }),
   /** One MDX file per chapter or section: src/content/programmes/<year>/chapters/*.mdx; id "<year>/<slug>". */
   chapters: defineCollection({

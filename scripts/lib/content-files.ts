@@ -40,28 +40,8 @@ export function readContentFiles(dir: string): SourceFile[] {
   return out;
 }
 
-/**
- * The component names chapter bodies may use: the keys of `chapterComponents` in
- * src/components/chapter-components.ts (or, in older layouts, of `components={{ … }}` in the
- * chapter page), so that a new component does not need a second list here.
- */
-export function chapterComponents(root: string): string[] {
-  const sources = [
-    { file: 'src/components/chapter-components.ts', pattern: /chapterComponents\s*=\s*\{([^}]*)\}/ },
-    { file: 'src/pages/[year]/[slug].astro', pattern: /components=\{\{([^}]*)\}\}/ },
-  ];
-  for (const { file, pattern } of sources) {
-    const abs = path.join(root, file);
-    if (!existsSync(abs)) continue;
-    const m = pattern.exec(readFileSync(abs, 'utf8'));
-    if (!m) continue;
-    const names = m[1]!
-      .replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')
-      .split(',')
-      .map((entry) => /^\s*([A-Z][A-Za-z0-9]*)\s*(?::|$)/.exec(entry)?.[1])
-      .filter((n): n is string => n !== undefined);
-    if (names.length > 0) return names;
-  }
+/** The component names chapter bodies may use (the one list: src/lib/chapter-components.ts). */
+export function chapterComponents(_root?: string): string[] {
   return [...DEFAULT_COMPONENTS];
 }
 

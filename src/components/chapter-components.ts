@@ -1,8 +1,9 @@
 /**
- * The components that chapter MDX bodies use, by the names authors write (<Randnotiz>, <Tabelle id>, …).
- * One map for every page that renders chapter bodies (the chapter page and the whole programme,
- * /<year>/gesamt/), so that a new component appears on both.
+ * The Astro components behind the names chapter MDX bodies use (src/lib/chapter-components.ts
+ * is the list). One map for every page that renders chapter bodies (the chapter page and the
+ * whole programme, /<year>/gesamt/), so that a new component appears on both.
  */
+import type { ChapterComponentName } from '../lib/chapter-components.ts';
 import MarginNote from './MarginNote.astro';
 import MissingFigure from './MissingFigure.astro';
 import ChapterTable from './ChapterTable.astro';
@@ -13,4 +14,4 @@ export const chapterComponents = {
   Schaubild: MissingFigure,
   Tabelle: ChapterTable,
   Anteile,
-};
+} satisfies Record<ChapterComponentName, unknown>;

@@ -16,9 +16,8 @@ let validated: Promise<void> | undefined;
 /** Fails the build when any reference in the content names no registry entry (checked once per build). */
 export function assertValidReferences(): Promise<void> {
   validated ??= (async () => {
-    const [chapters, progs, instruments, targetGroups, legalBases] = await Promise.all([
+    const [chapters, instruments, targetGroups, legalBases] = await Promise.all([
       getCollection('chapters'),
-      getCollection('programmes'),
       getCollection('instruments'),
       getCollection('targetGroups'),
       getCollection('legalBases'),
@@ -27,7 +26,6 @@ export function assertValidReferences(): Promise<void> {
     const problems = referenceProblems(
       { instruments: ids(instruments), targetGroups: ids(targetGroups), legalBases: ids(legalBases) },
       chapters.map((c) => ({ file: c.filePath ?? c.id, data: c.data })),
-      progs.map((p) => ({ file: p.filePath ?? p.id, data: p.data })),
       instruments.map((i) => ({ file: 'src/content/instruments.yaml', id: i.id, data: i.data })),
     );
     if (problems.length > 0) throw new Error(`Unbekannte Verweise in den Inhalten:\n${formatProblems(problems)}`);

@@ -1,21 +1,19 @@
 /**
- * Programme years compared: the year-over-year view (/<year>/vergleich/), the plan figures of the
- * key figures as a series over years, and what a draft still has marked for review.
- * Every change is computed from the data; no comparison value is ever typed.
+ * Programme years compared: the year-over-year view (/<year>/vergleich/), the totals of the
+ * headline tables as a series over years, and what a draft still has marked for review.
+ * Works on any table (src/lib/schemas/table.ts): tables are matched by chapter slug and table id,
+ * rows by their reference (instrument …) or else their number and label, values by the table's
+ * first additive number column. Every change is computed from the data; none is ever typed.
  */
-import type { Entries } from './schemas/entries.ts';
+import type { Entries, NumberKind } from './schemas/entries.ts';
 import type { Chapter, ProgrammeTable } from './schemas/chapter.ts';
 import type { Programme } from './schemas/programme.ts';
-import { refId } from './schemas/ref.ts';
+import { type Column, computedTotal, isNumberType, quantityOf, rowKey } from './schemas/table.ts';
 import { percentChange } from './numbers.ts';
 
 /** Tables and figures of a year still marked `review: true` (set by `npm run new-year`). */
-export function reviewCount(p: Pick<Programme, 'keyFigures' | 'integrationBudget'>, chapters: readonly Pick<Chapter, 'tables'>[]): number {
-  return (
-    (p.keyFigures.review ? 1 : 0) +
-    (p.integrationBudget.review ? 1 : 0) +
-    chapters.reduce((n, c) => n + c.tables.filter((t) => t.review).length, 0)
-  );
+export function reviewCount(p: Pick<Programme, 'integrationBudget'>, chapters: readonly Pick<Chapter, 'tables'>[]): number {
+  return (p.integrationBudget?.review ? 1 : 0) + chapters.reduce((n, c) => n + c.tables.filter((t) => t.review).length, 0);
 }
 
 export type ChangeStatus = 'added' | 'dropped' | 'changed' | 'unchanged';
@@ -30,7 +28,10 @@ export const entriesChange = (current: Entries, previous: Entries): number | nul
   current.min === current.max && previous.min === previous.max ? percentChange(current.min, previous.min) : null;
 
 export type RowComparison = {
-  instrument: string;
+  /** How the row is recognised in both years (reference id, else number and label). */
+  key: string;
+  /** The instrument the row names, if any. */
+  instrument?: string | undefined;
   /** The row's first cell: this year's where the row exists, else last year's. */
   label: string;
   status: ChangeStatus;
@@ -44,23 +45,38 @@ export type TableComparison = {
   /** Chapter slug and table id: how a table is recognised in both years. */
   chapter: string;
   tableId: string;
-  number: string;
+  number?: string | undefined;
   title: string;
   caption: string;
-  kind: ProgrammeTable['kind'];
+  /** The compared column as this year (or, for a dropped table, last year) prints it. */
+  column: Pick<Column, 'header' | 'type' | 'unit' | 'decimals'> & { kind: NumberKind };
+  /** Last year's header of that column. */
+  previousHeader?: string | undefined;
   status: 'both' | 'added' | 'dropped';
   rows: RowComparison[];
 };
 
-const valuesOf = (t: ProgrammeTable) =>
-  t.kind === 'instruments' ? t.rows.map((r) => ({ id: refId(r.instrument), label: r.label, value: r.entries })) : t.rows.map((r) => ({ id: refId(r.instrument), label: r.label, value: r.estimate }));
+/** The column a table is compared by: its first additive number column, else its first number column. */
+export const compareColumn = (t: ProgrammeTable): Column | undefined =>
+  t.columns.find((c) => isNumberType(c.type) && c.additive) ?? t.columns.find((c) => isNumberType(c.type));
+
+function valuesOf(t: ProgrammeTable) {
+  const column = compareColumn(t);
+  if (!column) return [];
+  return t.rows.flatMap((r) => {
+    const value = r.kind === 'note' ? undefined : quantityOf(r, column.key);
+    return value ? [{ key: rowKey(r), instrument: r.instrument?.id, label: `${r.number ? `${r.number} ` : ''}${r.label}`, value }] : [];
+  });
+}
 
 const sameValue = (a: Entries, b: Entries) =>
-  a.min === b.min && a.max === b.max && (a.includedIn ? refId(a.includedIn) : '') === (b.includedIn ? refId(b.includedIn) : '') && a.approximate === b.approximate;
+  a.min === b.min && a.max === b.max && (a.includedIn?.id ?? '') === (b.includedIn?.id ?? '') && a.approximate === b.approximate;
+
+const columnOf = (c: Column) => ({ header: c.header, type: c.type, unit: c.unit, decimals: c.decimals, kind: c.type as NumberKind });
 
 /**
- * The tables of two years side by side, matched by chapter slug and table id; rows matched by
- * instrument. Order: this year's printed order, dropped tables and rows after the kept ones.
+ * The tables of two years side by side. Order: this year's printed order, dropped tables and rows
+ * after the kept ones. Tables without a number column are left out (nothing to compare).
  */
 export function compareTables(current: readonly Chapter[], previous: readonly Chapter[]): TableComparison[] {
   const key = (c: Chapter, t: ProgrammeTable) => `${c.slug}/${t.id}`;
@@ -71,14 +87,17 @@ export function compareTables(current: readonly Chapter[], previous: readonly Ch
     for (const t of c.tables) {
       const k = key(c, t);
       seen.add(k);
+      const column = compareColumn(t);
+      if (!column) continue;
       const prev = prevTables.get(k);
       const now = valuesOf(t);
       const before = prev ? valuesOf(prev.t) : [];
       const rows: RowComparison[] = now.map((r) => {
-        const p = before.find((b) => b.id === r.id);
-        if (!p) return { instrument: r.id, label: r.label, status: 'added', current: r.value };
+        const p = before.find((b) => b.key === r.key);
+        if (!p) return { key: r.key, instrument: r.instrument, label: r.label, status: 'added', current: r.value };
         return {
-          instrument: r.id,
+          key: r.key,
+          instrument: r.instrument,
           label: r.label,
           status: sameValue(r.value, p.value) ? 'unchanged' : 'changed',
           current: r.value,
@@ -87,116 +106,67 @@ export function compareTables(current: readonly Chapter[], previous: readonly Ch
           percent: entriesChange(r.value, p.value),
         };
       });
-      for (const p of before) if (!now.some((r) => r.id === p.id)) rows.push({ instrument: p.id, label: p.label, status: 'dropped', previous: p.value });
-      out.push({ chapter: c.slug, tableId: t.id, number: c.number, title: c.title, caption: t.caption, kind: t.kind, status: prev ? 'both' : 'added', rows });
+      for (const p of before) if (!now.some((r) => r.key === p.key)) rows.push({ key: p.key, instrument: p.instrument, label: p.label, status: 'dropped', previous: p.value });
+      const prevColumn = prev ? compareColumn(prev.t) : undefined;
+      out.push({ chapter: c.slug, tableId: t.id, number: c.number, title: c.title, caption: t.caption, column: columnOf(column), previousHeader: prevColumn?.header, status: prev ? 'both' : 'added', rows });
     }
   for (const c of [...previous].sort((a, b) => a.order - b.order))
-    for (const t of c.tables)
-      if (!seen.has(key(c, t)))
-        out.push({
-          chapter: c.slug,
-          tableId: t.id,
-          number: c.number,
-          title: c.title,
-          caption: t.caption,
-          kind: t.kind,
-          status: 'dropped',
-          rows: valuesOf(t).map((r) => ({ instrument: r.id, label: r.label, status: 'dropped', previous: r.value })),
-        });
+    for (const t of c.tables) {
+      const column = compareColumn(t);
+      if (seen.has(key(c, t)) || !column) continue;
+      out.push({
+        chapter: c.slug,
+        tableId: t.id,
+        number: c.number,
+        title: c.title,
+        caption: t.caption,
+        column: columnOf(column),
+        previousHeader: column.header,
+        status: 'dropped',
+        rows: valuesOf(t).map((r) => ({ key: r.key, instrument: r.instrument, label: r.label, status: 'dropped', previous: r.value })),
+      });
+    }
   return out;
 }
 
-/** Instruments planned in any table of this year but not last year, and the other way round. */
+/** Instruments named in any table of this year but not last year, and the other way round. */
 export function instrumentChanges(current: readonly Chapter[], previous: readonly Chapter[]) {
-  const ids = (cs: readonly Chapter[]) => new Set(cs.flatMap((c) => c.tables.flatMap((t) => t.rows.map((r) => refId(r.instrument)))));
+  const ids = (cs: readonly Chapter[]) => new Set(cs.flatMap((c) => c.tables.flatMap((t) => t.rows.flatMap((r) => (r.instrument ? [r.instrument.id] : [])))));
   const now = ids(current);
   const before = ids(previous);
   return { added: [...now].filter((i) => !before.has(i)), dropped: [...before].filter((i) => !now.has(i)) };
 }
 
-export type KeyFigureLine = {
-  /** "Summe", "I.", or "" for a row inside a group. */
-  numeral: string;
-  label: string;
-  level: 'total' | 'group' | 'row';
-  ofWhich: boolean;
-  entries: number;
-  previousPlan: number;
-  difference: number;
-  /** Computed "Vergleich" in whole percent; null where the previous plan was 0. */
-  percent: number | null;
-};
-
-/** The key figures with the change against the previous plan ("Ansatz <Vorjahr>"), computed. */
-export function keyFigureChanges(p: Pick<Programme, 'keyFigures'>): KeyFigureLine[] {
-  const k = p.keyFigures;
-  const line = (numeral: string, label: string, level: KeyFigureLine['level'], r: { entries: number; previousPlan: number; ofWhich?: boolean }): KeyFigureLine => ({
-    numeral,
-    label,
-    level,
-    ofWhich: r.ofWhich ?? false,
-    entries: r.entries,
-    previousPlan: r.previousPlan,
-    difference: r.entries - r.previousPlan,
-    percent: percentChange(r.entries, r.previousPlan),
-  });
-  const out = [line('Summe', 'Summe', 'total', k.total)];
-  for (const g of k.groups) {
-    out.push(line(g.numeral, g.label, 'group', g));
-    // A group whose only row repeats the group adds nothing to a comparison.
-    const rows = g.rows.length === 1 && g.rows[0]!.label === g.label && g.rows[0]!.entries === g.entries ? [] : g.rows;
-    for (const r of rows) out.push(line('', r.label, 'row', r));
-  }
-  return out;
-}
-
-export type SeriesPoint = { year: number; entries: number; /** From the following year's "Ansatz" column, not from a programme of that year. */ fromPreviousPlan: boolean };
-export type Series = { key: string; numeral: string; label: string; points: SeriesPoint[] };
+export type SeriesPoint = { year: number; value: Entries };
+export type Series = { key: string; label: string; points: SeriesPoint[] };
 
 /**
- * The planned entries of each key-figure group over the years: each year's own programme gives
- * its plan; the year before the first programme comes from that programme's "Ansatz" column.
- * Groups are matched by their numeral (I., II., …). Years ascending.
+ * The totals and group rows (or, without groups, the data rows) of each headline table over the
+ * years, matched by chapter slug, table id and row key. Years ascending; the newest label wins.
  */
-export function keyFigureSeries(programmes: readonly Pick<Programme, 'year' | 'keyFigures'>[]): Series[] {
-  const sorted = [...programmes].sort((a, b) => a.year - b.year);
-  const series = new Map<string, Series>();
-  const add = (key: string, numeral: string, label: string, point: SeriesPoint) => {
-    if (!series.has(key)) series.set(key, { key, numeral, label, points: [] });
-    const s = series.get(key)!;
-    s.label = label; // the newest label wins
-    if (!s.points.some((x) => x.year === point.year)) s.points.push(point);
-  };
-  const years = new Set(sorted.map((p) => p.year));
-  for (const p of sorted) {
-    const k = p.keyFigures;
-    const fromPrev = !years.has(p.year - 1);
-    if (fromPrev) add('summe', 'Summe', 'Summe', { year: p.year - 1, entries: k.total.previousPlan, fromPreviousPlan: true });
-    add('summe', 'Summe', 'Summe', { year: p.year, entries: k.total.entries, fromPreviousPlan: false });
-    for (const g of k.groups) {
-      if (fromPrev) add(g.numeral, g.numeral, g.label, { year: p.year - 1, entries: g.previousPlan, fromPreviousPlan: true });
-      add(g.numeral, g.numeral, g.label, { year: p.year, entries: g.entries, fromPreviousPlan: false });
-    }
-  }
-  for (const s of series.values()) s.points.sort((a, b) => a.year - b.year);
-  return [...series.values()];
-}
-
-/**
- * The planned entries of one instrument over the years, from the key figures (group or row with
- * that `instrument`): each programme's own plan, and the year before the first programme from its
- * "Ansatz" column. Empty when the key figures never name the instrument. Years ascending.
- */
-export function instrumentKeyFigureSeries(instrument: string, programmes: readonly Pick<Programme, 'year' | 'keyFigures'>[]): SeriesPoint[] {
-  const sorted = [...programmes].sort((a, b) => a.year - b.year);
-  const years = new Set(sorted.map((p) => p.year));
-  const points: SeriesPoint[] = [];
-  for (const p of sorted) {
-    const lines = p.keyFigures.groups.flatMap((g) => [g, ...g.rows]);
-    const line = lines.find((l) => l.instrument !== undefined && refId(l.instrument) === instrument);
-    if (!line) continue;
-    if (!years.has(p.year - 1) && !points.some((x) => x.year === p.year - 1)) points.push({ year: p.year - 1, entries: line.previousPlan, fromPreviousPlan: true });
-    points.push({ year: p.year, entries: line.entries, fromPreviousPlan: false });
-  }
-  return points.sort((a, b) => a.year - b.year);
+export function headlineSeries(years: readonly { year: number; chapters: readonly Chapter[] }[]): { caption: string; header: string; series: Series[] }[] {
+  const tables = new Map<string, { caption: string; header: string; series: Map<string, Series> }>();
+  for (const { year, chapters } of [...years].sort((a, b) => a.year - b.year))
+    for (const c of chapters)
+      for (const t of c.tables.filter((table) => table.headline)) {
+        const column = compareColumn(t);
+        if (!column) continue;
+        const k = `${c.slug}/${t.id}`;
+        const entry = tables.get(k) ?? { caption: t.caption, header: column.header, series: new Map<string, Series>() };
+        entry.caption = t.caption;
+        entry.header = column.header;
+        const add = (key: string, label: string, value: Entries | undefined) => {
+          if (!value) return;
+          const s = entry.series.get(key) ?? { key, label, points: [] };
+          s.label = label;
+          s.points.push({ year, value });
+          entry.series.set(key, s);
+        };
+        const total = (t.total ? quantityOf(t.total, column.key) : undefined) ?? computedTotal(t, column.key);
+        add('', t.total?.label ?? 'Summe', total ? { notation: 'bis', approximate: false, ...total } : undefined);
+        const level = t.rows.some((r) => r.kind === 'group') ? 'group' : 'data';
+        for (const r of t.rows.filter((row) => row.kind === level)) add(rowKey(r), `${r.number ? `${r.number} ` : ''}${r.label}`, quantityOf(r, column.key));
+        tables.set(k, entry);
+      }
+  return [...tables.values()].map((t) => ({ caption: t.caption, header: t.header, series: [...t.series.values()] }));
 }

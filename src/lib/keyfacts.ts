@@ -1,26 +1,43 @@
 import type { Programme } from './schemas/programme.ts';
 import type { Chapter } from './schemas/chapter.ts';
-import { formatCount, formatEuroMillions, formatPercent } from './format.ts';
-import { percentChange } from './numbers.ts';
+import type { Publisher } from './schemas/registries.ts';
+import { type NumberKind } from './schemas/entries.ts';
+import { changeOf, computedTotal, isNumberType, quantityOf } from './schemas/table.ts';
+import { formatCount, formatEuroMillions, formatPercent, formatQuantity } from './format.ts';
 
 export type KeyFact = { value: string; label: string };
 
-/** The headline figures of a programme year, all derived from its data. */
-export function keyFacts(p: Programme, chapters: readonly Pick<Chapter, 'focusArea' | 'tables'>[]): KeyFact[] {
-  const k = p.keyFigures;
-  const change = percentChange(k.total.entries, k.total.previousPlan);
-  const previousYear = p.year - 1;
-  const instruments = new Set(chapters.flatMap((c) => c.tables.flatMap((t) => t.rows.map((r) => r.instrument.id))));
-  return [
-    {
-      value: `${p.integrationBudget.approximate ? 'rd. ' : ''}${formatEuroMillions(p.integrationBudget.euros)}`,
-      label: 'im Eingliederungstitel (EGT)',
-    },
-    {
-      value: formatCount(k.total.entries),
-      label: `geplante Eintritte ${p.year}${change === null ? '' : ` (${formatPercent(change)} gegenüber dem Ansatz ${previousYear}: ${formatCount(k.total.previousPlan)})`}`,
-    },
-    { value: formatCount(chapters.filter((c) => c.focusArea).length), label: 'Handlungsschwerpunkte' },
-    { value: formatCount(instruments.size), label: 'Instrumente und Angebote in den Tabellen der Handlungsschwerpunkte' },
-  ];
+/**
+ * The headline figures of a programme year, all derived from its data and only where the data
+ * has them: the budget, the total of each table marked `headline: true` (with its change where
+ * the table compares two columns), the number of focus areas and of instruments in their tables.
+ */
+export function keyFacts(
+  p: Programme,
+  chapters: readonly Pick<Chapter, 'focusArea' | 'tables'>[],
+  labels: Publisher['labels'],
+): KeyFact[] {
+  const facts: KeyFact[] = [];
+  if (p.integrationBudget)
+    facts.push({ value: `${p.integrationBudget.approximate ? 'rd. ' : ''}${formatEuroMillions(p.integrationBudget.euros)}`, label: `im ${labels.budget}` });
+  for (const t of chapters.flatMap((c) => c.tables).filter((table) => table.headline)) {
+    const column = t.columns.find((c) => isNumberType(c.type) && c.additive);
+    if (!column) continue;
+    const total = (t.total ? quantityOf(t.total, column.key) : undefined) ?? computedTotal(t, column.key);
+    if (!total) continue;
+    const change = t.columns.find((c) => c.type === 'change' && c.compare?.[0] === column.key);
+    const previous = change ? t.columns.find((c) => c.key === change.compare![1]) : undefined;
+    const pct = change && t.total ? changeOf(t.total, change) : undefined;
+    const prevTotal = previous && t.total ? quantityOf(t.total, previous.key) : undefined;
+    const value = formatQuantity(column.type as NumberKind, { notation: 'bis', approximate: false, ...total }, column);
+    facts.push({
+      value,
+      label: `${column.header}${pct === undefined || pct === null || !previous ? '' : ` (${formatPercent(pct)} gegenüber ${previous.header}${prevTotal ? `: ${formatQuantity(previous.type as NumberKind, prevTotal, previous)}` : ''})`}`,
+    });
+  }
+  const focusAreas = chapters.filter((c) => c.focusArea);
+  if (focusAreas.length > 0) facts.push({ value: formatCount(focusAreas.length), label: labels.focusAreas });
+  const instruments = new Set(focusAreas.flatMap((c) => c.tables.flatMap((t) => t.rows.flatMap((r) => (r.instrument ? [r.instrument.id] : [])))));
+  if (instruments.size > 0) facts.push({ value: formatCount(instruments.size), label: `Instrumente und Angebote in den Tabellen der ${labels.focusAreas}` });
+  return facts;
 }

@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 
-/** MDX components in chapter bodies that render data of their own chapter's frontmatter. */
-export const chapterDataComponents = new Set(['Tabelle', 'Anteile']);
+import { chapterDataComponents } from './chapter-components.ts';
+
+export { chapterDataComponents };
 
 /**
  * Remark plugin: gives each chapter-data component the path of the MDX file it stands in

@@ -1,5 +1,4 @@
 import type { Chapter } from './schemas/chapter.ts';
-import type { Programme } from './schemas/programme.ts';
 import type { Instrument } from './schemas/registries.ts';
 import type { Ref } from './schemas/ref.ts';
 
@@ -24,7 +23,6 @@ const names: Record<keyof Known, string> = {
 export function referenceProblems(
   known: Known,
   chapters: readonly { file: string; data: Chapter }[],
-  programmes: readonly { file: string; data: Programme }[],
   instruments: readonly { file: string; id: string; data: Instrument }[],
 ): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
@@ -36,20 +34,18 @@ export function referenceProblems(
     data.targetGroups.forEach((r, i) => check(file, `targetGroups.${i}`, 'targetGroups', r));
     data.legalBases.forEach((r, i) => check(file, `legalBases.${i}`, 'legalBases', r));
     data.tables.forEach((t, ti) =>
-      t.rows.forEach((row, ri) => {
-        check(file, `tables.${ti}.rows.${ri}.instrument`, 'instruments', row.instrument);
-        const value = t.kind === 'instruments' && 'entries' in row ? row.entries : 'estimate' in row ? row.estimate : undefined;
-        check(file, `tables.${ti}.rows.${ri}.entries.includedIn`, 'instruments', value?.includedIn);
+      [...t.rows, ...(t.total ? [t.total] : [])].forEach((row, ri) => {
+        const at = row === t.total ? `tables.${ti}.total` : `tables.${ti}.rows.${ri}`;
+        check(file, `${at}.instrument`, 'instruments', row.instrument);
+        check(file, `${at}.targetGroup`, 'targetGroups', row.targetGroup);
+        check(file, `${at}.legalBasis`, 'legalBases', row.legalBasis);
+        for (const column of t.columns) {
+          const cell = row.cells[column.key];
+          if (cell?.type === 'reference') check(file, `${at}.${column.key}`, column.registry ?? 'instruments', cell.ref);
+          else if (cell && 'includedIn' in cell) check(file, `${at}.${column.key}.includedIn`, 'instruments', cell.includedIn);
+        }
       }),
     );
-  }
-  for (const { file, data } of programmes) {
-    const k = data.keyFigures;
-    k.groups.forEach((g, gi) => {
-      check(file, `keyFigures.groups.${gi}.instrument`, 'instruments', g.instrument);
-      g.rows.forEach((r, ri) => check(file, `keyFigures.groups.${gi}.rows.${ri}.instrument`, 'instruments', r.instrument));
-    });
-    k.extras.forEach((x, xi) => check(file, `keyFigures.extras.${xi}.instrument`, 'instruments', x.instrument));
   }
   for (const { file, id, data } of instruments) {
     data.legalBases.forEach((r, i) => check(file, `${id}.legalBases.${i}`, 'legalBases', r));

@@ -87,7 +87,6 @@ export function yearDocument(year: YearData, registries: Registries, tables: rea
     motto: p.motto,
     source: `${p.title} (Online-Fassung)`,
     integrationBudget: p.integrationBudget,
-    keyFigures: plainData(p.keyFigures),
     chapters: chapters.map((c) => ({
       number: c.data.number,
       title: c.data.title,

@@ -1,7 +1,6 @@
 /**
- * The programme portfolio for the programme home: every planned entry of the instrument
- * tables, grouped by section, as a treemap. The print had a "Portfolio" figure whose content
- * the text lacks; this one is drawn from the tables and says so.
+ * The programme portfolio for the programme home: every planned entry of the tables that plan
+ * instruments (`portfolioColumn`), grouped by section, as a treemap, drawn from the data.
  *
  * Each section is a full-width band whose height is proportional to its planned entries, and
  * inside it d3's squarified treemap splits the band among the instruments. One scale (area per
@@ -13,6 +12,7 @@ import { hierarchy, treemap, treemapSquarify } from 'd3-hierarchy';
 import type { Chapter } from '../schemas/chapter.ts';
 import type { Entries } from '../schemas/entries.ts';
 import { countsTowardTotal, sumEntries } from '../schemas/entries.ts';
+import { portfolioColumn, quantityOf } from '../schemas/table.ts';
 import { describeEntries, formatEntries } from '../format.ts';
 import { plainNumber } from '../navigation.ts';
 import { rowAnchor, tableAnchor } from '../anchors.ts';
@@ -40,6 +40,8 @@ export type PortfolioGroup = {
   number: string;
   title: string;
   href: string;
+  /** The header of the column drawn ("Eintritte 2021"). */
+  header: string;
   /** The table's total (printed "Summe" or the sum of its rows). */
   total: Entries;
   cells: PortfolioCell[];
@@ -47,39 +49,51 @@ export type PortfolioGroup = {
 
 type InstrumentNames = ReadonlyMap<string, { name: string; abbreviation?: string | undefined }>;
 
-/** The focus area sections print "Handlungsschwerpunkt …"; the band heading drops the repetition. */
-const shortTitle = (title: string) => title.replace(/^Handlungsschwerpunkt\s+/, '');
+/** Section titles that start with the focus-area name ("Handlungsschwerpunkt …"): the band heading drops the repetition. */
+const shortTitle = (title: string, focusArea: string | undefined) =>
+  focusArea && title.startsWith(`${focusArea} `) ? title.slice(focusArea.length + 1) : title;
 
 /**
- * One group per instrument table, in printed order. Demand estimates (5.5.2) are not planned
- * entries and stay out. Sizes use the lower value of a range ("25 (bis 30)" → 25).
+ * One group per table that plans instruments (`portfolioColumn`), in printed order. Sizes use
+ * the lower value of a range ("25 (bis 30)" → 25).
  */
-export function portfolioGroups(year: number | string, chapters: readonly Pick<Chapter, 'number' | 'title' | 'slug' | 'order' | 'tables'>[], instruments: InstrumentNames): PortfolioGroup[] {
+export function portfolioGroups(
+  year: number | string,
+  chapters: readonly Pick<Chapter, 'number' | 'title' | 'slug' | 'order' | 'tables'>[],
+  instruments: InstrumentNames,
+  focusArea?: string,
+): PortfolioGroup[] {
   const groups: PortfolioGroup[] = [];
   for (const c of [...chapters].sort((a, b) => a.order - b.order)) {
     const href = `/${year}/${c.slug}/`;
     for (const t of c.tables) {
-      if (t.kind !== 'instruments') continue;
-      const own = t.rows.filter((r) => countsTowardTotal(r.entries));
-      const total = t.total?.entries ?? { ...sumEntries(own.map((r) => r.entries)), notation: 'bis' as const, approximate: false };
+      const column = portfolioColumn(t);
+      if (!column) continue;
+      const rows = t.rows
+        .filter((r) => r.kind === 'data' && r.instrument !== undefined)
+        .flatMap((r) => {
+          const entries = quantityOf(r, column.key);
+          return entries ? [{ id: r.instrument!.id, label: r.label, entries }] : [];
+        });
+      const own = rows.filter((r) => countsTowardTotal(r.entries));
+      const total = (t.total ? quantityOf(t.total, column.key) : undefined) ?? { ...sumEntries(own.map((r) => r.entries)), notation: 'bis' as const, approximate: false };
       groups.push({
         key: `${c.slug}-${t.id}`,
         number: plainNumber(c.number),
-        title: shortTitle(c.title),
+        title: shortTitle(c.title, focusArea),
         href: `${href}#${tableAnchor(t.id)}`,
+        header: column.header,
         total,
         cells: own.map((r) => {
-          const reg = instruments.get(r.instrument.id);
+          const reg = instruments.get(r.id);
           const names = [...new Set([reg?.name, reg?.abbreviation, r.label].filter((n): n is string => Boolean(n)))];
           return {
-            key: r.instrument.id,
+            key: r.id,
             label: r.label,
             names,
             entries: r.entries,
-            parts: t.rows
-              .filter((p) => p.entries.includedIn?.id === r.instrument.id)
-              .map((p) => ({ key: p.instrument.id, label: p.label, entries: p.entries })),
-            href: `${href}#${rowAnchor(r.instrument.id)}`,
+            parts: rows.filter((p) => p.entries.includedIn?.id === r.id).map((p) => ({ key: p.id, label: p.label, entries: p.entries })),
+            href: `${href}#${rowAnchor(r.id)}`,
           };
         }),
       });
@@ -202,9 +216,12 @@ export function portfolioDescription(groups: PortfolioGroup[], instruments: Inst
   return parts.join(' ');
 }
 
-export function portfolioChart(year: number | string, groups: PortfolioGroup[], instruments: InstrumentNames): ChartSpec {
+/** "Portfolio 2021: geplante Eintritte nach Handlungsschwerpunkt und Instrument" (the section name from settings). */
+export const portfolioTitle = (year: number | string, sectionName = 'Abschnitt') => `Portfolio ${year}: geplante Eintritte nach ${sectionName} und Instrument`;
+
+export function portfolioChart(year: number | string, groups: PortfolioGroup[], instruments: InstrumentNames, sectionName?: string): ChartSpec {
   return {
-    title: `Portfolio ${year}: geplante Eintritte nach Handlungsschwerpunkt und Instrument`,
+    title: portfolioTitle(year, sectionName),
     description: portfolioDescription(groups, instruments),
     layouts: bothWidths((width) => portfolioLayout(groups, { width, bandsHeight: width < 400 ? 640 : 600 })),
   };

@@ -6,7 +6,7 @@
  * stops at the first one.
  */
 import type { z } from 'zod';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar, visit } from 'yaml';
 import { chapterSchema, type Chapter } from '../schemas/chapter.ts';
 import { programmeSchema, type Programme } from '../schemas/programme.ts';
 import { plainRefs, slug } from '../schemas/ref.ts';
@@ -22,6 +22,8 @@ import {
   type Publisher,
   type TargetGroup,
 } from '../schemas/registries.ts';
+import { type ChapterComponentName, chapterComponentNames, chapterComponentSpecs } from '../chapter-components.ts';
+import { parseChapterBody } from '../chapter-body.ts';
 import { describeIssue, type Problem, problemAt, type Severity, sortProblems } from './problems.ts';
 import { lineAt as lineOfPath, lineOf, type ParsedFile, parseSource, type PathSegment, type SourceFile } from './source.ts';
 
@@ -29,7 +31,7 @@ export type { Problem, SourceFile, ParsedFile };
 export { formatProblem, formatReport } from './problems.ts';
 
 /** Components a chapter body may use (the chapter page passes these to the MDX content). */
-export const DEFAULT_COMPONENTS = ['Randnotiz', 'Tabelle', 'Kennzahlen', 'Schaubild'] as const;
+export const DEFAULT_COMPONENTS: readonly string[] = chapterComponentNames;
 
 export type CheckOptions = {
   /** Prefix that turns content paths into paths the planner can open ("src/content/"). */
@@ -130,6 +132,9 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
       });
     if (p.missingFrontmatter)
       problems.push({ severity: 'error', file: display(p), line: 1, field: '(Datei)', message: 'erwartet einen Kopf zwischen zwei Zeilen „---“ am Dateianfang, gefunden: keinen' });
+    if (p.doc.errors.length === 0)
+      for (const n of ambiguousNumbers(p))
+        problems.push({ severity: 'error', file: display(p), line: lineOf(p, n.offset), field: n.key ?? '(Zahl)', message: n.message });
     return p;
   };
 
@@ -200,7 +205,8 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
   };
 
   const checkRefs = (p: ParsedFile, value: unknown, path: PathSegment[] = []) => {
-    for (const r of references(value, path)) {
+    // Parsed table rows keep their cells under `cells`; the file writes them on the row itself.
+    for (const r of references(value, path).map((x) => ({ ...x, path: x.path.filter((seg) => seg !== 'cells') }))) {
       const registryIds = known[r.collection];
       if (!registryIds || registryIds.has(r.id)) continue;
       const names = collectionNames[r.collection]!;
@@ -253,7 +259,7 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
     if (m) yearFolders.add(m[1]!);
   }
   const years: YearContent[] = [];
-  const programmeSchemaPlain = programmeSchema(refs);
+  const programmeSchemaPlain = programmeSchema;
   const chapterSchemaPlain = chapterSchema(refs);
   for (const folder of [...yearFolders].sort()) {
     const before = problems.length;
@@ -273,14 +279,11 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
         const data = validate(p, programmeSchemaPlain, p.doc.toJS());
         const raw = p.doc.toJS() as { status?: unknown } | null;
         if (raw?.status === 'draft') status = 'draft';
-        if (!data) checkRefs(p, rawProgrammeReferences(raw));
         if (data) {
           year.programme = { file: p, data };
-          checkRefs(p, data);
           if (String(data.year) !== folder) add(p, ['year'], `erwartet ${folder} (den Namen des Ordners), gefunden: ${data.year}`);
           const reviewPaths: [PathSegment[], string][] = [];
-          if (data.keyFigures.review) reviewPaths.push([['keyFigures', 'review'], 'Kennzahlen']);
-          if (data.integrationBudget.review) reviewPaths.push([['integrationBudget', 'review'], 'Eingliederungstitel']);
+          if (data.integrationBudget?.review) reviewPaths.push([['integrationBudget', 'review'], 'Eingliederungstitel']);
           for (const [path, what] of reviewPaths) add(p, path, reviewMessage(what, status), status === 'draft' ? 'warning' : 'error');
         }
       }
@@ -297,7 +300,16 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
         // Still check what can be checked, so that one run lists every problem of the file.
         checkRefs(p, rawChapterReferences(raw));
         const tables = Array.isArray((raw as { tables?: unknown }).tables) ? ((raw as { tables: unknown[] }).tables as { id?: unknown }[]) : [];
-        checkBody(p, tables.map((t) => (typeof t?.id === 'string' ? t.id : '')), reportBody, components, programmeSource !== undefined);
+        const shares = Array.isArray((raw as { shares?: unknown }).shares) ? ((raw as { shares: { id?: unknown }[] }).shares) : [];
+        checkBody(
+          p,
+          {
+            tables: tables.map((t) => (typeof t?.id === 'string' && (t as { shown?: unknown }).shown !== false ? t.id : '')),
+            shares: shares.flatMap((x) => (typeof x?.id === 'string' ? [x.id] : [])),
+          },
+          reportBody,
+          components,
+        );
         continue;
       }
       checkRefs(p, data);
@@ -311,7 +323,7 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
       data.tables.forEach((t, i) => {
         if (t.review) add(p, ['tables', i, 'review'], reviewMessage(`Tabelle „${t.id}“`, status), status === 'draft' ? 'warning' : 'error');
       });
-      checkBody(p, data.tables.map((t) => t.id), reportBody, components, programmeSource !== undefined);
+      checkBody(p, { tables: data.tables.map((t) => (t.shown ? t.id : '')), shares: data.shares.map((x) => x.id) }, reportBody, components);
       year.chapters.push(chapter);
     }
     for (const c of year.chapters)
@@ -343,42 +355,75 @@ const reviewMessage = (what: string, status: 'draft' | 'published') =>
     ? `${what}: aus dem Vorjahr übernommen, noch nicht geprüft (nach der Prüfung „review: true“ löschen)`
     : `${what}: erwartet geprüfte Zahlen in einem veröffentlichten Jahr, gefunden: „review: true“ (Zahlen prüfen, dann die Zeile löschen)`;
 
-/** `<Tabelle id="…" />` must name a table of the chapter; only known components; every table placed. */
+/**
+ * The chapter body, parsed as the build parses it (src/lib/chapter-body.ts): MDX syntax errors,
+ * only known components with their required attributes, `<Tabelle id>` and `<Anteile id>` name a
+ * table or share set of the chapter, every shown table placed once.
+ */
 function checkBody(
   file: ParsedFile,
-  tableIds: readonly string[],
+  ids: { tables: readonly string[]; shares: readonly string[] },
   report: (line: number, field: string, message: string, severity?: Severity) => void,
   components: ReadonlySet<string>,
-  hasProgramme: boolean,
 ) {
   const body = file.body;
   if (!body) return;
+  const parsed = parseChapterBody(body.text);
+  if (parsed.error) {
+    report(body.line + parsed.error.line - 1, `(Text, Spalte ${parsed.error.column})`, parsed.error.message);
+    return;
+  }
   const placed = new Set<string>();
-  const lines = body.text.split('\n');
-  lines.forEach((text, i) => {
-    const line = body.line + i;
-    for (const m of text.matchAll(/(?<!\\)<([A-Z][A-Za-z0-9]*)\b([^>]*)>/g)) {
-      const name = m[1]!;
-      if (!components.has(name)) {
-        report(line, `<${name}>`, `unbekannte Komponente <${name}>: erwartet eine von ${[...components].map((c) => `<${c}>`).join(', ')}`);
-        continue;
-      }
-      if (name === 'Tabelle') {
-        const id = /\bid=(?:"([^"]*)"|'([^']*)'|\{["']([^"']*)["']\})/.exec(m[2]!);
-        const value = id?.[1] ?? id?.[2] ?? id?.[3];
-        if (value === undefined) report(line, '<Tabelle>', 'erwartet <Tabelle id="…" />, gefunden: kein id');
-        else if (!tableIds.includes(value))
-          report(line, `<Tabelle id="${value}">`, `unbekannte Tabelle „${value}“: erwartet eine Tabellen-Kennung aus dem Kopf der Datei (${tableIds.length ? tableIds.join(', ') : 'keine Tabellen definiert'})`);
-        else if (placed.has(value)) report(line, `<Tabelle id="${value}">`, `Tabelle „${value}“ steht zweimal im Text`, 'warning');
-        else placed.add(value);
-      }
-      if (name === 'Kennzahlen' && !hasProgramme) report(line, '<Kennzahlen>', 'Kennzahlen ohne programme.yaml des Jahres');
+  for (const c of parsed.components) {
+    const line = body.line + c.line - 1;
+    if (!components.has(c.name)) {
+      report(line, `<${c.name}>`, `unbekannte Komponente <${c.name}>: erwartet eine von ${[...components].map((n) => `<${n}>`).join(', ')}`);
+      continue;
     }
-  });
-  tableIds.forEach((id, i) => {
+    const spec = chapterComponentSpecs[c.name as ChapterComponentName];
+    for (const attribute of spec?.required ?? [])
+      if (typeof c.attributes[attribute] !== 'string' || c.attributes[attribute] === '')
+        report(line, `<${c.name}>`, `erwartet <${c.name} ${attribute}="…" />, gefunden: ${attribute in c.attributes ? `${attribute} ohne Text in Anführungszeichen` : `kein ${attribute}`}`);
+    const id = c.attributes.id;
+    if (typeof id !== 'string') continue;
+    if (c.name === 'Tabelle') {
+      if (!ids.tables.includes(id))
+        report(line, `<Tabelle id="${id}">`, `unbekannte Tabelle „${id}“: erwartet eine Tabellen-Kennung aus dem Kopf der Datei (${ids.tables.filter(Boolean).length ? ids.tables.filter(Boolean).join(', ') : 'keine Tabellen definiert'})`);
+      else if (placed.has(id)) report(line, `<Tabelle id="${id}">`, `Tabelle „${id}“ steht zweimal im Text`, 'warning');
+      else placed.add(id);
+    }
+    if (c.name === 'Anteile' && !ids.shares.includes(id))
+      report(line, `<Anteile id="${id}">`, `unbekannte Anteile „${id}“: erwartet eine Kennung aus „shares“ im Kopf der Datei (${ids.shares.length ? ids.shares.join(', ') : 'keine Anteile definiert'})`);
+  }
+  ids.tables.forEach((id, i) => {
     if (id !== '' && !placed.has(id))
       report(lineOfPath(file, ['tables', i]), `tables[${id}]`, `Tabelle „${id}“ steht nirgends im Text: erwartet <Tabelle id="${id}" /> an der Stelle, an der sie erscheinen soll`, 'warning');
   });
+}
+
+/**
+ * Numbers that YAML reads differently from what a German reader means: `3.000` or `1.100` (YAML:
+ * 3 and 1.1; meant: 3000 and 1100). One notation is accepted, and it is the unambiguous one:
+ * whole numbers without a thousands separator, decimals with a point and not exactly three
+ * places after it.
+ */
+function ambiguousNumbers(p: ParsedFile): { offset: number; key: string | undefined; message: string }[] {
+  const found: { offset: number; key: string | undefined; message: string }[] = [];
+  visit(p.doc, {
+    Pair(_, pair) {
+      const value = pair.value;
+      if (!isScalar(value) || typeof value.value !== 'number') return;
+      const source = (value as { source?: string }).source ?? String(value.value);
+      if (!/^[+-]?\d{1,3}(\.\d{3})+$/.test(source)) return;
+      const whole = source.replace(/\./g, '');
+      found.push({
+        offset: value.range?.[0] ?? 0,
+        key: isScalar(pair.key) ? String(pair.key.value) : undefined,
+        message: `„${source}“ ist mehrdeutig: gelesen würde ${String(value.value).replace('.', ',')} (der Punkt ist in den Daten ein Dezimalpunkt). Erwartet eine Zahl ohne Tausenderpunkt: ${whole}; ist ${String(value.value).replace('.', ',')} gemeint, ${String(value.value)} schreiben`,
+      });
+    },
+  });
+  return found;
 }
 
 const asRef = (collection: string, v: unknown) => (typeof v === 'string' ? { id: v, collection } : undefined);
@@ -393,24 +438,12 @@ function rawChapterReferences(raw: unknown) {
     legalBases: list(c.legalBases).map((v) => asRef('legalBases', v)),
     tables: list(c.tables).map((t) => ({
       rows: list(obj(t).rows).map((r) => ({
+        ...Object.fromEntries(Object.entries(obj(r)).map(([k, v]) => [k, { includedIn: asRef('instruments', obj(v).includedIn) }])),
         instrument: asRef('instruments', obj(r).instrument),
-        entries: { includedIn: asRef('instruments', obj(obj(r).entries).includedIn) },
-        estimate: { includedIn: asRef('instruments', obj(obj(r).estimate).includedIn) },
+        targetGroup: asRef('targetGroups', obj(r).targetGroup),
+        legalBasis: asRef('legalBases', obj(r).legalBasis),
       })),
     })),
-  };
-}
-
-function rawProgrammeReferences(raw: unknown) {
-  const k = obj(obj(raw).keyFigures);
-  return {
-    keyFigures: {
-      groups: list(k.groups).map((g) => ({
-        instrument: asRef('instruments', obj(g).instrument),
-        rows: list(obj(g).rows).map((r) => ({ instrument: asRef('instruments', obj(r).instrument) })),
-      })),
-      extras: list(k.extras).map((e) => ({ instrument: asRef('instruments', obj(e).instrument), entries: { includedIn: asRef('instruments', obj(obj(e).entries).includedIn) } })),
-    },
   };
 }
 

@@ -19,51 +19,12 @@ export type Problem = {
   message: string;
 };
 
-const show = (v: unknown) => (v === undefined ? 'nichts' : typeof v === 'string' ? `„${v}“` : JSON.stringify(v));
-
-const typeNames: Record<string, string> = {
-  string: 'einen Text',
-  number: 'eine Zahl',
-  int: 'eine ganze Zahl',
-  boolean: 'true oder false',
-  array: 'eine Liste',
-  object: 'Felder (key: value)',
-  map: 'Felder (key: value)',
-};
-
 /**
- * Zod's own messages in plain German, "erwartet … gefunden …". The schemas' custom messages
- * (entries, totals, key figures) already read that way and are kept.
+ * Zod's messages: the German error map (src/lib/schemas/german.ts) has already written every
+ * message as "erwartet … gefunden …"; only the list of unknown keys is put per key.
  */
 export function describeIssue(issue: z.core.$ZodIssue): string {
-  const input = (issue as { input?: unknown }).input;
-  switch (issue.code) {
-    case 'invalid_type': {
-      const expected = typeNames[issue.expected] ?? issue.expected;
-      if (input === undefined) return `Pflichtfeld fehlt: erwartet ${expected}`;
-      if (issue.message && !issue.message.startsWith('Invalid input')) return issue.message;
-      return `erwartet ${expected}, gefunden: ${show(input)}`;
-    }
-    case 'unrecognized_keys':
-      if (issue.message && !issue.message.startsWith('Unrecognized')) return issue.message;
-      return `unbekanntes Feld ${issue.keys.map((k) => `„${k}“`).join(', ')} (Tippfehler?)`;
-    case 'invalid_value':
-      if (issue.message && !issue.message.startsWith('Invalid')) return issue.message;
-      return `erwartet ${issue.values.map((v) => show(v)).join(' oder ')}, gefunden: ${show(input)}`;
-    case 'too_small':
-      if (issue.message && !issue.message.startsWith('Too small')) return issue.message;
-      return issue.origin === 'array'
-        ? `erwartet mindestens ${issue.minimum} Einträge, gefunden: ${Array.isArray(input) ? input.length : show(input)}`
-        : `erwartet mindestens ${issue.minimum}, gefunden: ${show(input)}`;
-    case 'too_big':
-      if (issue.message && !issue.message.startsWith('Too big')) return issue.message;
-      return `erwartet höchstens ${issue.maximum}, gefunden: ${show(input)}`;
-    case 'invalid_format':
-      if (issue.message && !issue.message.startsWith('Invalid')) return issue.message;
-      return `erwartet ${issue.format === 'email' ? 'eine E-Mail-Adresse' : issue.format === 'url' ? 'eine Adresse (https://…)' : `das Format ${issue.format}`}, gefunden: ${show(input)}`;
-    default:
-      return issue.message;
-  }
+  return issue.message;
 }
 
 /**

@@ -62,89 +62,39 @@ export function entriesCells(e: Entries): (string | number)[] {
 }
 
 /** "5.1." → "5-1"; "5.5.1" → "5-5-1". */
-const numberPart = (n: string) => n.replace(/\.$/, '').split('.').join('-');
+const numberPart = (n: string) => n.replace(/\.$/, '').split(/[.\s]+/).join('-').toLowerCase();
 
 /** File base name of a chapter table. */
 export const chapterTableFile = (year: number, chapter: Pick<Chapter, 'number' | 'slug'>, tableId: string) =>
-  `${year}-${numberPart(chapter.number)}-${chapter.slug}-${tableId}`;
-export const keyFiguresFile = (year: number) => `${year}-kennzahlen`;
-export const extrasFile = (year: number) => `${year}-kennzahlen-weitere-foerdermoeglichkeiten`;
+  `${year}-${chapter.number ? `${numberPart(chapter.number)}-` : ''}${chapter.slug}-${tableId}`;
 
+// TEMPORARY (lead's branch): minimal generic export until the data-side rewrite lands.
 function chapterTable(p: Programme, chapter: Chapter, t: ProgrammeTable): DataTable {
-  const source = `${p.title}, Kapitel ${chapter.number} ${chapter.title}`;
-  const file = chapterTableFile(p.year, chapter, t.id);
-  if (t.kind === 'instruments') {
-    const [colInstrument, colEntries, colFunction] = t.columns;
-    const rows: (string | number)[][] = t.rows.map((r) => [refId(r.instrument), r.label, ...entriesCells(r.entries), r.function]);
-    if (t.total) rows.push([TOTAL_ID, t.total.label, ...entriesCells(t.total.entries), t.total.note ?? '']);
-    return {
-      file,
-      title: t.caption,
-      source,
-      columns: [ID_COLUMN, colInstrument, ...rangeColumns(colEntries), ...MODIFIER_COLUMNS, colFunction],
-      rows,
-    };
-  }
-  const [colService, colProvider, colEstimate] = t.columns;
+  const numeric = t.columns.filter((c) => c.type !== 'label');
   return {
-    file,
+    file: chapterTableFile(p.year, chapter, t.id),
     title: t.caption,
-    source,
-    columns: [ID_COLUMN, colService, colProvider, ...rangeColumns(colEstimate), ...MODIFIER_COLUMNS],
-    rows: t.rows.map((r) => [refId(r.instrument), r.label, r.provider, ...entriesCells(r.estimate)]),
+    source: `${p.title}, Kapitel ${chapter.number ?? ''} ${chapter.title}`.replace(/\s+/g, ' '),
+    columns: [ID_COLUMN, t.columns[0]!.header, ...numeric.map((c) => c.header)],
+    rows: [...t.rows, ...(t.total ? [t.total] : [])].map((r) => [
+      r === t.total ? TOTAL_ID : (r.instrument?.id ?? ''),
+      r.label,
+      ...numeric.map((c) => {
+        const cell = r.cells[c.key];
+        if (!cell) return '';
+        if (cell.type === 'text') return cell.text;
+        if (cell.type === 'reference') return cell.ref.id;
+        if (cell.type === 'change') return cell.printed ?? '';
+        return cell.min === cell.max ? cell.min : `${cell.min}-${cell.max}`;
+      }),
+    ]),
   };
 }
 
-/** Row keys of the key figures: "Summe", "I.", "I.1", "II.2" … (stable, used by the import to match rows). */
-export const keyFigureRowNumber = (numeral: string, index: number) => `${numeral}${index + 1}`;
-
-function keyFiguresTable(p: Programme): DataTable {
-  const k = p.keyFigures;
-  const [colPurpose, colEntries, colPrevious] = k.columns;
-  const change = (r: { entries: number; previousPlan: number }) => percentChange(r.entries, r.previousPlan) ?? '';
-  const rows: (string | number)[][] = [[TOTAL_ID, TOTAL_ID, '', '', k.total.entries, k.total.previousPlan, change(k.total)]];
-  for (const g of k.groups) {
-    rows.push([g.numeral, g.label, g.instrument ? refId(g.instrument) : '', '', g.entries, g.previousPlan, change(g)]);
-    g.rows.forEach((r, i) =>
-      rows.push([keyFigureRowNumber(g.numeral, i), r.label, r.instrument ? refId(r.instrument) : '', r.ofWhich ? YES : '', r.entries, r.previousPlan, change(r)]),
-    );
-  }
-  return {
-    file: keyFiguresFile(p.year),
-    title: k.caption,
-    source: `${p.title}, Kapitel Kennzahlen`,
-    columns: [KEY_FIGURE_COLUMNS.number, colPurpose, ID_COLUMN, KEY_FIGURE_COLUMNS.ofWhich, colEntries, colPrevious, KEY_FIGURE_COLUMNS.change],
-    rows,
-  };
-}
-
-function extrasTable(p: Programme): DataTable {
-  return {
-    file: extrasFile(p.year),
-    title: `Weitere Fördermöglichkeiten ${p.year} (zusätzlich zu den Kennzahlen)`,
-    source: `${p.title}, Kapitel Kennzahlen`,
-    columns: [ID_COLUMN, 'Bezeichnung', ...rangeColumns('Eintritte'), ...MODIFIER_COLUMNS],
-    rows: p.keyFigures.extras.map((e) => [e.instrument ? refId(e.instrument) : '', e.label, ...entriesCells(e.entries)]),
-  };
-}
-
-/**
- * Every table of one year: the key figures first, then the chapter tables in printed order.
- * Throws when a row names an instrument the registry does not know (the check reports that earlier).
- */
 export function dataTables(year: YearData): DataTable[] {
   const p = year.programme;
   const chapters = [...year.chapters].sort((a, b) => a.data.order - b.data.order);
-  const tables: DataTable[] = [keyFiguresTable(p)];
-  if (p.keyFigures.extras.length > 0) tables.push(extrasTable(p));
-  for (const c of chapters) for (const t of c.data.tables) tables.push(chapterTable(p, c.data, t));
-  for (const t of tables)
-    t.rows.forEach((row) => {
-      const id = row[t.columns.indexOf(ID_COLUMN)];
-      if (typeof id === 'string' && id !== '' && id !== TOTAL_ID && !year.instruments.has(id))
-        throw new Error(`${t.file}: unbekanntes Instrument „${id}“ (nicht in src/content/instruments.yaml)`);
-    });
-  return tables;
+  return chapters.flatMap((c) => c.data.tables.map((t) => chapterTable(p, c.data, t)));
 }
 
 /** A cell for CSV: quoted when it holds the separator, a quote, a line break or outer spaces. */

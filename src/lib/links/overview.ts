@@ -1,18 +1,9 @@
 /**
- * The instrument overview of one programme year (/instrumente/): the tables' instruments grouped
- * by focus area ("Handlungsschwerpunkt"), then those that only the key figures name, then the
- * rest of the registry.
+ * The instrument overview of one programme year (/instrumente/): the instruments of every table
+ * grouped by focus area (chapters marked `focusArea`; other chapters stand for themselves), then
+ * the rest of the registry.
  */
-import {
-  type ChapterRef,
-  type ChapterSource,
-  type KeyFigureAppearance,
-  type TableAppearance,
-  chapterRef,
-  keyFigureAppearances,
-  type KeyFiguresSource,
-  tableRows,
-} from './appearances.ts';
+import { type ChapterRef, type ChapterSource, type TableAppearance, chapterRef, tableRows } from './appearances.ts';
 
 export type OverviewTable = {
   chapter: ChapterRef;
@@ -31,8 +22,6 @@ export type OverviewGroup = {
 export type InstrumentOverview = {
   year: number;
   groups: OverviewGroup[];
-  /** Instruments that this year's key figures name but no chapter table lists. */
-  keyFiguresOnly: KeyFigureAppearance[];
   /** Registry instruments that this year's programme does not name at all. */
   unplanned: string[];
 };
@@ -55,33 +44,27 @@ export function focusAreaOf<T extends Pick<ChapterSource, 'slug' | 'parent' | 'f
 export function instrumentOverview(
   year: number,
   chapters: readonly ChapterSource[],
-  keyFigures: KeyFiguresSource | undefined,
   registry: readonly string[],
+  nameOf?: (id: string) => string,
 ): InstrumentOverview {
   const ofYear = chapters.filter((c) => c.year === year).sort((a, b) => a.order - b.order);
-  const rows = tableRows(ofYear);
+  const rows = tableRows(ofYear, nameOf);
   const groups = new Map<string, OverviewGroup>();
   for (const c of ofYear) {
-    if (c.tables.length === 0) continue;
     const area = focusAreaOf(c, ofYear);
-    const group = groups.get(area.slug) ?? { anchor: groupAnchor(area.slug), chapter: chapterRef(area), tables: [] };
-    for (const t of c.tables)
-      group.tables.push({
-        chapter: chapterRef(c),
-        table: { id: t.id, kind: t.kind, caption: t.caption, columns: t.columns },
-        rows: rows.filter((r) => r.chapter.slug === c.slug && r.table.id === t.id),
-      });
-    groups.set(area.slug, group);
+    for (const t of c.tables) {
+      const tableRows = rows.filter((r) => r.chapter.slug === c.slug && r.table.id === t.id);
+      if (tableRows.length === 0) continue;
+      const group = groups.get(area.slug) ?? { anchor: groupAnchor(area.slug), chapter: chapterRef(area), tables: [] };
+      group.tables.push({ chapter: chapterRef(c), table: tableRows[0]!.table, rows: tableRows });
+      groups.set(area.slug, group);
+    }
   }
-  const inTables = new Set(rows.map((r) => r.instrument));
-  const fromKeyFigures = keyFigures ? [...keyFigureAppearances([keyFigures]).values()].flat() : [];
-  const keyFiguresOnly = fromKeyFigures.filter((k) => !inTables.has(k.instrument));
-  const named = new Set([...inTables, ...fromKeyFigures.map((k) => k.instrument)]);
+  const named = new Set(rows.map((r) => r.instrument));
   const order = new Map(ofYear.map((c, i) => [c.slug, i]));
   return {
     year,
     groups: [...groups.values()].sort((a, b) => order.get(a.chapter.slug)! - order.get(b.chapter.slug)!),
-    keyFiguresOnly,
     unplanned: registry.filter((id) => !named.has(id)),
   };
 }

@@ -36,6 +36,6 @@ export function targetGroupLinks(chapters: readonly ChapterSource[]): Map<string
 export function targetGroupsOfInstrument(instrument: string, chapters: readonly ChapterSource[]): string[] {
   const groups = new Set<string>();
   for (const c of ordered(chapters))
-    if (c.tables.some((t) => t.rows.some((r) => refId(r.instrument) === instrument))) c.targetGroups.map(refId).forEach((g) => groups.add(g));
+    if (c.tables.some((t) => t.rows.some((r) => r.instrument !== undefined && refId(r.instrument) === instrument))) c.targetGroups.map(refId).forEach((g) => groups.add(g));
   return [...groups];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './german.ts';
 import { type Refs, slug } from './ref.ts';
 import { tableSchema } from './table.ts';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './german.ts';
 import { type Ref, refId } from './ref.ts';
 
 /** A count of planned entries ("Eintritte") or places: a whole number, never negative. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import './german.ts';
 import { numberOf } from './entries.ts';
+import { amountShownAsZero } from './table.ts';
 
 const text = z.string().trim().min(1, { error: 'erwartet einen nicht leeren Text' });
 
@@ -19,7 +21,15 @@ export const programmeSchema = z.strictObject({
   motto: text.optional(),
   /** The integration budget ("Eingliederungstitel", EGT) in whole euros or euros with cents, if stated. */
   integrationBudget: z
-    .strictObject({ euros: numberOf('euros'), approximate: z.boolean().default(false), review: z.boolean().default(false) })
+    .strictObject({
+      euros: numberOf('euros').superRefine((v, ctx) => {
+        // The budget is shown in millions ("47,56 Mio. €").
+        const message = amountShownAsZero({ min: v, max: v }, { unit: 'mio' });
+        if (message) ctx.addIssue({ code: 'custom', message });
+      }),
+      approximate: z.boolean().default(false),
+      review: z.boolean().default(false),
+    })
     .optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './german.ts';
 import type { Refs } from './ref.ts';
 import { contrastRatio, MIN_CONTRAST, PAGE_BACKGROUND } from '../colours.ts';
 
@@ -102,6 +103,30 @@ export const publisherSchema = z.strictObject({
       height: z.number().int().positive(),
     })
     .optional(),
+  /**
+   * Names the programme uses for its parts; every Jobcenter calls them a little differently.
+   * Defaults are the common terms.
+   */
+  labels: z
+    .strictObject({
+      /** A chapter marked `focusArea` ("Handlungsschwerpunkt", "Geschäftspolitisches Ziel"). */
+      focusArea: text.default('Handlungsschwerpunkt'),
+      focusAreas: text.default('Handlungsschwerpunkte'),
+      /** What the programme's budget (`integrationBudget`) is called. */
+      budget: text.default('Eingliederungstitel (EGT)'),
+    })
+    .default({ focusArea: 'Handlungsschwerpunkt', focusAreas: 'Handlungsschwerpunkte', budget: 'Eingliederungstitel (EGT)' }),
+  /** Wording of the Impressum, as the publisher prints it. */
+  imprint: z
+    .strictObject({
+      /** Before the publisher's name ("Herausgegeben vom", "Herausgeber:"). */
+      publishedBy: text.default('Herausgegeben von'),
+      /** Before the responsible person ("Verantwortlich:", "Ansprechpartnerin:"). */
+      responsible: text.default('Verantwortlich:'),
+      /** What the publisher states about the online edition, in addition to what the site states itself. */
+      onlineEdition: text.optional(),
+    })
+    .default({ publishedBy: 'Herausgegeben von', responsible: 'Verantwortlich:' }),
   /** Accent and link colours for light and dark mode (checked for contrast). */
   colors: z.strictObject({ light: modeColours('light'), dark: modeColours('dark') }).optional(),
 });

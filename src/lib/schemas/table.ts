@@ -18,6 +18,7 @@
  *     total: { label: Summe, entries: 3162 }
  */
 import { z } from 'zod';
+import './german.ts';
 import { type Ref, plainRef, slug } from './ref.ts';
 import { type Quantity, quantitySchema, type NumberKind, sumQuantities } from './entries.ts';
 import { percentChange } from '../numbers.ts';
@@ -137,6 +138,8 @@ export type Table = {
   chart: boolean;
   /** The table's total is a headline figure of the programme year (start page). */
   headline: boolean;
+  /** Whether the programme's portfolio chart includes the table; default: see `inPortfolio`. */
+  portfolio: boolean | undefined;
   review: boolean;
 };
 
@@ -155,6 +158,7 @@ const tableInput = z.strictObject({
   shown: z.boolean().default(true),
   chart: z.boolean().default(true),
   headline: z.boolean().default(false),
+  portfolio: z.boolean().optional(),
   /** Copied from last year by `npm run new-year`: figures still to be checked (`npm run check` warns). */
   review: z.boolean().default(false),
 });
@@ -262,7 +266,9 @@ function readRow(raw: Record<string, unknown>, columns: Column[], path: (string 
       continue;
     }
     const r = cellSchema(column).safeParse(value);
-    if (r.success) cells[column.key] = r.data;
+    const hidden = r.success && r.data.type === 'euros' ? amountShownAsZero(r.data, column) : undefined;
+    if (hidden) issues.push({ path: [...path, column.key], message: hidden });
+    else if (r.success) cells[column.key] = r.data;
     else for (const issue of r.error.issues) issues.push({ path: [...path, column.key, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message });
   }
   return {
@@ -274,6 +280,19 @@ function readRow(raw: Record<string, unknown>, columns: Column[], path: (string 
     legalBasis: refs.legalBasis,
     cells,
   };
+}
+
+/**
+ * An amount that the column's unit would print as zero ("0,00 Mio. €"): almost always a value
+ * written in millions or thousands where euros are expected.
+ */
+export function amountShownAsZero(q: { min: number; max: number }, style: { unit?: 'euro' | 'tsd' | 'mio'; decimals?: number | undefined }): string | undefined {
+  for (const v of [q.min, q.max]) {
+    const shown = formatNumber('euros', v, style);
+    if (v > 0 && !/[1-9]/.test(shown))
+      return `erwartet den Betrag in Euro (z. B. 47560000 für 47,56 Mio. €), gefunden: ${v} – gedruckt würde „${shown}“`;
+  }
+  return undefined;
 }
 
 /** The quantity of a numeric cell, if the cell has one. */
@@ -331,6 +350,28 @@ export function partsOf(table: Pick<Table, 'rows'>): { parent: Row; parentIndex:
     } else if (row.kind === 'ofWhich' || row.kind === 'breakdown') current?.parts.push({ row, index });
   });
   return result.filter((r) => r.parts.length > 0);
+}
+
+/**
+ * The table's count column that the portfolio draws, if the table belongs in it: by default
+ * a shown table of instrument rows with a count column, without groups or a change column
+ * (a summary of other tables) and not made only of ranges (estimates, not plans).
+ * `portfolio: true/false` in the data overrides the default.
+ */
+export function portfolioColumn(t: Table): Column | undefined {
+  const column = t.columns.find((c) => c.type === 'count' && c.additive);
+  if (!column || t.portfolio === false) return undefined;
+  if (t.portfolio === true) return column;
+  const data = t.rows.filter((r) => r.kind === 'data');
+  const values = data.map((r) => quantityOf(r, column.key)).filter((q): q is Quantity => q !== undefined);
+  const fits =
+    t.shown &&
+    data.length > 0 &&
+    data.every((r) => r.instrument !== undefined) &&
+    !t.rows.some((r) => r.kind === 'group') &&
+    !t.columns.some((c) => c.type === 'change') &&
+    values.some((q) => q.min === q.max);
+  return fits ? column : undefined;
 }
 
 /** Adds the quantities of a column (rows "included in" another row do not add). */
@@ -444,6 +485,7 @@ export const tableSchema = tableInput.transform((input, ctx): Table => {
     shown: input.shown,
     chart: input.chart,
     headline: input.headline,
+    portfolio: input.portfolio,
     review: input.review,
   };
   if (issues.length === 0) issues.push(...tableProblems(table));

@@ -5,7 +5,7 @@
  * leading underscore keeps Astro from serving it).
  */
 import { chaptersOf, programme, registries } from '../../../data/programme.ts';
-import { dataTables, chapterTableFile, extrasFile, keyFiguresFile, type DataTable, type YearData } from '../../../lib/export/index.ts';
+import { dataTables, chapterTableFile, type DataTable, type YearData } from '../../../lib/export/index.ts';
 import { portfolioGroups } from '../../../lib/charts/portfolio.ts';
 import { portfolioFile, portfolioTable, shareFile, shareTables, yearDocument } from '../../../lib/charts/data.ts';
 import { tableAnchor } from '../../../lib/anchors.ts';
@@ -37,13 +37,8 @@ async function load(year: string) {
 
   // Where each file's numbers stand on the site.
   const hrefs = new Map<string, string>();
-  const keyFiguresChapter = chapters.find((c) => /<Kennzahlen\b/.test(c.body ?? ''));
-  if (keyFiguresChapter) {
-    hrefs.set(keyFiguresFile(prog.year), `/${year}/${keyFiguresChapter.data.slug}/#tabelle-kennzahlen`);
-    hrefs.set(extrasFile(prog.year), `/${year}/${keyFiguresChapter.data.slug}/`);
-  }
   for (const c of chapters) {
-    for (const t of c.data.tables) hrefs.set(chapterTableFile(prog.year, c.data, t.id), `/${year}/${c.data.slug}/#${tableAnchor(t.id)}`);
+    for (const t of c.data.tables) hrefs.set(chapterTableFile(prog.year, c.data, t.id), `/${year}/${c.data.slug}/${t.shown ? `#${tableAnchor(t.id)}` : ''}`);
     for (const s of c.data.shares) hrefs.set(shareFile(prog.year, c.data, s.id), `/${year}/${c.data.slug}/#anteile-${s.id}`);
   }
   hrefs.set(portfolioFile(prog.year), `/${year}/#portfolio`);
