@@ -8,10 +8,12 @@ import MarginNote from './MarginNote.astro';
 import MissingFigure from './MissingFigure.astro';
 import ChapterTable from './ChapterTable.astro';
 import Anteile from './charts/Anteile.astro';
+import Budget from './Budget.astro';
 
 export const chapterComponents = {
   Randnotiz: MarginNote,
   Schaubild: MissingFigure,
   Tabelle: ChapterTable,
   Anteile,
+  Betrag: Budget,
 } satisfies Record<ChapterComponentName, unknown>;

@@ -13,6 +13,12 @@ export const chapterComponentSpecs = {
   Tabelle: { required: ['id'], dataOfChapter: true },
   /** Shares the text gives in words, drawn as a chart: <Anteile id="…" />. */
   Anteile: { required: ['id'], dataOfChapter: true },
+  /**
+   * The programme's budget (`integrationBudget` in programme.yaml) where the text names it, so that
+   * text and data cannot disagree: <Betrag /> → "rd. 47,56 Mio. €"; <Betrag gross /> at the start
+   * of a sentence → "Rd. 47,56 Mio. €".
+   */
+  Betrag: { required: [], dataOfChapter: true },
 } as const satisfies Record<string, { required: readonly string[]; dataOfChapter: boolean }>;
 
 export type ChapterComponentName = keyof typeof chapterComponentSpecs;

@@ -25,6 +25,12 @@ export const formatPercent = (p: number) => `${p > 0 ? '+' : ''}${integer(p)}\u0
 /** 47560000 → "47,56 Mio. €". */
 export const formatEuroMillions = (euros: number) => `${twoDecimals(euros / 1e6)}\u00a0Mio.\u00a0€`;
 
+/** The budget as the text names it: "rd. 47,56 Mio. €", at the start of a sentence "Rd. 47,56 Mio. €". */
+export const formatBudget = (b: { euros: number; approximate: boolean }, sentenceStart = false) => {
+  const s = `${approx(b.approximate)}${formatEuroMillions(b.euros)}`;
+  return sentenceStart ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+};
+
 /** "rd. " prefix for approximate values, as printed. */
 export const approx = (isApprox: boolean) => (isApprox ? 'rd.\u00a0' : '');
 

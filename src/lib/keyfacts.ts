@@ -3,7 +3,7 @@ import type { Chapter } from './schemas/chapter.ts';
 import type { Publisher } from './schemas/registries.ts';
 import { type NumberKind } from './schemas/entries.ts';
 import { changeOf, computedTotal, isNumberType, quantityOf } from './schemas/table.ts';
-import { formatCount, formatEuroMillions, formatPercent, formatQuantity } from './format.ts';
+import { formatBudget, formatCount, formatPercent, formatQuantity } from './format.ts';
 
 export type KeyFact = { value: string; label: string };
 
@@ -19,7 +19,7 @@ export function keyFacts(
 ): KeyFact[] {
   const facts: KeyFact[] = [];
   if (p.integrationBudget)
-    facts.push({ value: `${p.integrationBudget.approximate ? 'rd. ' : ''}${formatEuroMillions(p.integrationBudget.euros)}`, label: `im ${labels.budget}` });
+    facts.push({ value: formatBudget(p.integrationBudget), label: `im ${labels.budget}` });
   for (const t of chapters.flatMap((c) => c.tables).filter((table) => table.headline)) {
     const column = t.columns.find((c) => isNumberType(c.type) && c.additive);
     if (!column) continue;

@@ -21,6 +21,9 @@ export const chapterLabel = (c: { number?: string | undefined; title: string }) 
 
 export const chapterHref = (year: string | number, slug: string) => `/${year}/${slug}/`;
 
+/** Pages of every year beside the chapters (src/pages/[year]/…): a chapter cannot take their address. */
+export const yearPageSlugs = ['daten', 'gesamt', 'vergleich'] as const;
+
 /** Chapters sorted by printed order; throws on duplicate order or slug, or an unknown parent. */
 export function sortChapters<T extends ChapterMeta>(chapters: readonly T[]): T[] {
   const sorted = [...chapters].sort((a, b) => a.order - b.order);

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import { isMap, isScalar, visit } from 'yaml';
 import { chapterSchema, type Chapter } from '../schemas/chapter.ts';
+import { crossTableProblems } from '../schemas/table.ts';
 import { programmeSchema, type Programme } from '../schemas/programme.ts';
 import { plainRefs, slug } from '../schemas/ref.ts';
 import {
@@ -306,6 +307,7 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
           {
             tables: tables.map((t) => (typeof t?.id === 'string' && (t as { shown?: unknown }).shown !== false ? t.id : '')),
             shares: shares.flatMap((x) => (typeof x?.id === 'string' ? [x.id] : [])),
+            budget: year.programme?.data.integrationBudget !== undefined,
           },
           reportBody,
           components,
@@ -323,12 +325,14 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
       data.tables.forEach((t, i) => {
         if (t.review) add(p, ['tables', i, 'review'], reviewMessage(`Tabelle „${t.id}“`, status), status === 'draft' ? 'warning' : 'error');
       });
-      checkBody(p, { tables: data.tables.map((t) => (t.shown ? t.id : '')), shares: data.shares.map((x) => x.id) }, reportBody, components);
+      checkBody(p, { tables: data.tables.map((t) => (t.shown ? t.id : '')), shares: data.shares.map((x) => x.id), budget: year.programme?.data.integrationBudget !== undefined }, reportBody, components);
       year.chapters.push(chapter);
     }
     for (const c of year.chapters)
       if (c.data.parent !== undefined && !slugs.has(c.data.parent))
         add(c.file, ['parent'], `erwartet den slug eines Kapitels aus ${folder}, gefunden: „${c.data.parent}“${closest(c.data.parent, slugs.keys()) ? `, meinten Sie „${closest(c.data.parent, slugs.keys())}“?` : ''}`);
+    for (const problem of crossTableProblems(year.chapters.flatMap((c) => c.data.tables.map((table, index) => ({ chapter: c.data.slug, index, table })))))
+      add(year.chapters.find((c) => c.data.slug === problem.chapter)!.file, problem.path, problem.message, status === 'draft' ? 'warning' : 'error');
     if (chapterSources.length === 0 && programmeSource)
       problems.push({ severity: 'warning', file: `${prefix}programmes/${folder}/chapters/`, line: 1, field: '(Ordner)', message: 'keine Kapitel gefunden' });
     year.chapters.sort((a, b) => a.data.order - b.data.order);
@@ -362,7 +366,7 @@ const reviewMessage = (what: string, status: 'draft' | 'published') =>
  */
 function checkBody(
   file: ParsedFile,
-  ids: { tables: readonly string[]; shares: readonly string[] },
+  ids: { tables: readonly string[]; shares: readonly string[]; budget: boolean },
   report: (line: number, field: string, message: string, severity?: Severity) => void,
   components: ReadonlySet<string>,
 ) {
@@ -384,6 +388,8 @@ function checkBody(
     for (const attribute of spec?.required ?? [])
       if (typeof c.attributes[attribute] !== 'string' || c.attributes[attribute] === '')
         report(line, `<${c.name}>`, `erwartet <${c.name} ${attribute}="…" />, gefunden: ${attribute in c.attributes ? `${attribute} ohne Text in Anführungszeichen` : `kein ${attribute}`}`);
+    if (c.name === 'Betrag' && !ids.budget)
+      report(line, '<Betrag>', 'erwartet „integrationBudget: { euros: … }“ in programme.yaml dieses Jahres, gefunden: keinen Betrag');
     const id = c.attributes.id;
     if (typeof id !== 'string') continue;
     if (c.name === 'Tabelle') {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import './german.ts';
 import { type Refs, slug } from './ref.ts';
 import { tableSchema } from './table.ts';
+import { yearPageSlugs } from '../navigation.ts';
 
 const text = z.string().trim().min(1, { error: 'erwartet einen nicht leeren Text' });
 
@@ -39,8 +40,10 @@ export function chapterSchema(refs: Refs) {
       /** The chapter number as printed, free text: "5.1.", "5.5.1", "IV.", "A 2"; none for an unnumbered chapter. */
       number: z.union([text, z.number().transform(String)]).optional(),
       title: text,
-      /** URL segment below the year: /2021/<slug>/. */
-      slug,
+      /** URL segment below the year: /2021/<slug>/ (not one of the year's own pages). */
+      slug: slug.refine((s) => !(yearPageSlugs as readonly string[]).includes(s), {
+        error: (i) => `„${String(i.input)}“ ist die Adresse einer Seite jedes Jahres (${yearPageSlugs.join(', ')}); erwartet einen anderen slug für das Kapitel`,
+      }),
       /** Position in printed order; unique within a year. */
       order: z.number().int().positive(),
       /** Slug of the chapter this section belongs to (5.1 → chapter 5). */

@@ -37,7 +37,7 @@ export const registryNames = ['instruments', 'targetGroups', 'legalBases'] as co
 export type RegistryName = (typeof registryNames)[number];
 
 /** Row fields that are not cells; no column may use these keys. */
-const ROW_FIELDS = ['kind', 'number', 'label', 'instrument', 'targetGroup', 'legalBasis', 'text'] as const;
+const ROW_FIELDS = ['kind', 'number', 'label', 'instrument', 'targetGroup', 'legalBasis', 'text', 'equals'] as const;
 const ROW_REFS = { instrument: 'instruments', targetGroup: 'targetGroups', legalBasis: 'legalBases' } as const;
 
 const columnKey = z
@@ -118,6 +118,12 @@ export type Row = {
   instrument: Ref | undefined;
   targetGroup: Ref | undefined;
   legalBasis: Ref | undefined;
+  /**
+   * The id of another table of the same year ("kennzahlen", or "kennzahlen/<chapter slug>" when
+   * two chapters have a table of that id) whose row for the same instrument (or label) must show
+   * the same number: `npm run check` compares them.
+   */
+  equals: string | undefined;
   cells: Record<string, Cell | undefined>;
 };
 
@@ -289,6 +295,7 @@ function readRow(raw: Record<string, unknown>, columns: Column[], path: (string 
     instrument: refs.instrument,
     targetGroup: refs.targetGroup,
     legalBasis: refs.legalBasis,
+    equals: typeof raw.equals === 'string' ? raw.equals : undefined,
     cells,
   };
 }
@@ -304,6 +311,54 @@ export function amountShownAsZero(q: { min: number; max: number }, style: { unit
       return `erwartet den Betrag in Euro (z. B. 47560000 für 47,56 Mio. €), gefunden: ${v} – gedruckt würde „${shown}“`;
   }
   return undefined;
+}
+
+/** The number of a row that `equals` compares: its value in the table's first additive number column. */
+function comparedValue(t: Table, row: Row): { column: Column; q: Quantity } | undefined {
+  const column = t.columns.find((c) => isNumberType(c.type) && c.additive) ?? t.columns.find((c) => isNumberType(c.type));
+  const q = column ? quantityOf(row, column.key) : undefined;
+  return column && q ? { column, q } : undefined;
+}
+
+/**
+ * Figures that must agree across the tables of one year: a row with `equals: <table id>` shows
+ * the same number as the row for the same instrument (or with the same label) in that table.
+ */
+export function crossTableProblems(tables: readonly { chapter: string; index: number; table: Table }[]): (Issue & { chapter: string })[] {
+  const problems: (Issue & { chapter: string })[] = [];
+  for (const { chapter, index, table } of tables)
+    table.rows.forEach((row, ri) => {
+      if (!row.equals) return;
+      const [id, slug] = row.equals.split('/');
+      const path = ['tables', index, 'rows', ri, 'equals'];
+      const candidates = tables.filter((o) => o.table.id === id && (slug === undefined || o.chapter === slug) && o.table !== table);
+      if (candidates.length !== 1) {
+        problems.push({
+          chapter,
+          path,
+          message:
+            candidates.length === 0
+              ? `„equals: ${row.equals}“: erwartet die Kennung einer anderen Tabelle dieses Jahres, gefunden: keine Tabelle „${row.equals}“`
+              : `„equals: ${row.equals}“: mehrere Tabellen heißen so (Kapitel ${candidates.map((c) => c.chapter).join(', ')}); erwartet „${id}/<Kapitel-slug>“`,
+        });
+        return;
+      }
+      const other = candidates[0]!;
+      const match = other.table.rows.find((r) => (row.instrument ? r.instrument?.id === row.instrument.id : rowKey(r) === rowKey(row)));
+      const mine = comparedValue(table, row);
+      const theirs = match ? comparedValue(other.table, match) : undefined;
+      if (!match || !mine || !theirs) {
+        problems.push({ chapter, path, message: `„equals: ${row.equals}“: Tabelle „${other.table.id}“ hat keine Zeile ${row.instrument ? `für „${row.instrument.id}“` : `„${row.label}“`} mit einer Zahl` });
+        return;
+      }
+      if (differs(mine.q, theirs.q))
+        problems.push({
+          chapter,
+          path,
+          message: `Zeile „${row.label}“: ${describe(mine.column, mine.q)} (${mine.column.header}), in Tabelle „${other.table.id}“ (${other.chapter}) aber ${describe(theirs.column, theirs.q)} (${theirs.column.header}); erwartet dieselbe Zahl`,
+        });
+    });
+  return problems;
 }
 
 /** The quantity of a numeric cell, if the cell has one. */
