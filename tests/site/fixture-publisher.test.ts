@@ -60,8 +60,9 @@ describe('every page renders', () => {
     expect(page('/')).toMatch(/href="\/2026\/"/);
   });
 
-  it('no page holds an unfilled value ("undefined", "NaN", "null")', () => {
-    for (const p of listPages(dir)) expect(htmlText(readFileSync(p.file, 'utf8')), p.url).not.toMatch(/\b(undefined|NaN|null)\b/);
+  it('no page holds an unfilled value ("undefined", "NaN", "[object Object]")', () => {
+    // ("null" is a German word: "null Verstöße")
+    for (const p of listPages(dir)) expect(htmlText(readFileSync(p.file, 'utf8')), p.url).not.toMatch(/\bundefined\b|\bNaN\b|\[object Object\]/);
   });
 
   it('the publisher comes from the settings; no page mentions Düsseldorf', () => {
@@ -93,9 +94,9 @@ describe('chapter numbers as printed: Roman, nested, none', () => {
   });
 
   it('the chapter without number gets no empty number', () => {
-    const t = text('/2025/vorwort/');
-    expect(t).toContain('Vorwort');
-    expect(t).not.toMatch(/Kapitel\s+Vorwort/);
+    const main = htmlText(/<main\b[\s\S]*<\/main>/.exec(page('/2025/vorwort/'))?.[0] ?? '');
+    expect(main).toContain('Vorwort');
+    expect(main).not.toMatch(/Kapitel\s+Vorwort/);
   });
 });
 
@@ -225,5 +226,20 @@ describe('registries: laws outside SGB II/III, a new instrument, a short glossar
     const t = text('/2026/vergleich/');
     expect(t).toContain('2025');
     expect(t).toContain('Mobilitätshilfe');
+  });
+});
+
+describe('the publisher’s own words from the settings', () => {
+  it('Impressum wording as the publisher prints it', () => {
+    const t = text('/impressum/');
+    expect(t).toContain('Ansprechpartnerin:');
+    expect(t).toContain('Herausgeber:');
+    expect(t).not.toContain('Verantwortlich:');
+  });
+
+  it('the programme’s name for its focus areas, never the default', () => {
+    const all = listPages(dir).map((p) => htmlText(readFileSync(p.file, 'utf8'))).join('\n');
+    expect(all).toMatch(/Handlungsfeld/);
+    expect(all).not.toMatch(/Handlungsschwerpunkt/);
   });
 });
