@@ -75,7 +75,8 @@ describe('the built site', () => {
 
   it('renders every margin note of the text as a note', () => {
     for (const c of chapters) {
-      const notes = [...c.body.matchAll(/<Randnotiz>([\s\S]*?)<\/Randnotiz>/g)].map((m) => m[1]!.trim());
+      // The text as written, without Markdown emphasis marks and MDX escapes.
+      const notes = [...c.body.matchAll(/<Randnotiz>([\s\S]*?)<\/Randnotiz>/g)].map((m) => m[1]!.trim().replace(/\*\*|__/g, '').replace(/\\([*_{}<>\\])/g, '$1'));
       if (notes.length === 0) continue;
       const html = readPage(`/${c.year}/${c.slug}/`);
       const rendered = [...html.matchAll(/<div class="margin-note" role="note"[^>]*>([\s\S]*?)<\/div>/g)].map((m) => htmlText(m[1]!));

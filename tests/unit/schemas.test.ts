@@ -87,7 +87,8 @@ describe('the Düsseldorf 2021 fixture', () => {
 
 describe('the Landkreis fixture exercises what Düsseldorf 2021 lacks', () => {
   const c = contentFiles(landkreisDir);
-  const chapters = (y: string) => c.chapterFiles(y).map((f) => chapter.parse(readMdx(f).data));
+  const parsed = new Map(c.years().map((y) => [y, c.chapterFiles(y).map((f) => chapter.parse(readMdx(f).data))]));
+  const chapters = (y: string) => parsed.get(y)!;
   const tables = (y: string) => chapters(y).flatMap((ch) => ch.tables);
 
   it('two years, no motto, no integration budget; Roman chapter numbers and one chapter without a number', () => {

@@ -7,7 +7,7 @@
 import type { DataTable, YearData } from '../export/index.ts';
 import { chapterTableFile } from '../export/index.ts';
 import type { Chapter } from '../schemas/chapter.ts';
-import { cellValue, type PortfolioGroup } from './portfolio.ts';
+import { cellValue, portfolioTitle, type PortfolioGroup } from './portfolio.ts';
 
 /** File base names of the chart downloads; next to the export's "2021-5-7-jugendliche-instrumente". */
 export const shareFile = (year: number, chapter: Pick<Chapter, 'number' | 'slug'>, shareId: string) =>
@@ -32,10 +32,11 @@ export function shareTables(programmeTitle: string, year: number, chapters: read
   );
 }
 
-export function portfolioTable(programmeTitle: string, year: number, groups: readonly PortfolioGroup[]): DataTable {
+/** `sectionName`: what the programme calls its sections (settings `labels.focusArea`), as in the chart's title. */
+export function portfolioTable(programmeTitle: string, year: number, groups: readonly PortfolioGroup[], sectionName?: string): DataTable {
   return {
     file: portfolioFile(year),
-    title: `Portfolio ${year}: geplante Eintritte nach Handlungsschwerpunkt und Instrument`,
+    title: portfolioTitle(year, sectionName),
     source: `${programmeTitle}, Tabellen der Kapitel ${[...new Set(groups.map((g) => g.number))].join(', ')}`,
     columns: ['Kapitel', 'Abschnitt', 'Instrument-ID', 'Instrument', 'Eintritte von', 'Eintritte bis', 'Fläche im Schaubild (Eintritte)', 'darin enthalten'],
     rows: groups.flatMap((g) =>

@@ -4,7 +4,7 @@
  * their own (shares, portfolio), and the whole year as one JSON document. Not a route (the
  * leading underscore keeps Astro from serving it).
  */
-import { chaptersOf, programme, registries } from '../../../data/programme.ts';
+import { chaptersOf, programme, publisher, registries } from '../../../data/programme.ts';
 import { dataTables, chapterTableFile, type DataTable, type YearData } from '../../../lib/export/index.ts';
 import { portfolioGroups } from '../../../lib/charts/portfolio.ts';
 import { portfolioFile, portfolioTable, shareFile, shareTables, yearDocument } from '../../../lib/charts/data.ts';
@@ -33,6 +33,7 @@ async function load(year: string) {
   const prog = (await programme(year)).data;
   const chapters = await chaptersOf(year);
   const regs = await registries();
+  const { labels } = await publisher();
   const data: YearData = { programme: prog, chapters: chapters.map((c) => ({ id: c.id, data: c.data })), instruments: regs.instruments };
 
   // Where each file's numbers stand on the site.
@@ -47,7 +48,7 @@ async function load(year: string) {
   const tables: Download[] = dataTables(data).map((t) => ({ ...t, href: hrefs.get(t.file), group: 'table' }));
   const charts: Download[] = [
     ...shareTables(prog.title, prog.year, chapterData),
-    portfolioTable(prog.title, prog.year, portfolioGroups(prog.year, chapterData, regs.instruments)),
+    portfolioTable(prog.title, prog.year, portfolioGroups(prog.year, chapterData, regs.instruments), labels.focusArea),
   ].map((t) => ({ ...t, href: hrefs.get(t.file), group: 'chart' }));
   const all = [...tables, ...charts];
   const names = all.map((t) => t.file);
