@@ -116,6 +116,7 @@ describe('portfolio with synthetic data', () => {
     number: key,
     title: `Abschnitt ${key} mit einem recht langen Namen, der umbrechen muss`,
     href: '#',
+    header: 'Eintritte',
     total: entries(values.reduce((a, b) => a + b, 0)),
     cells: values.map((v, i) => ({ key: `${key}-${i}`, label: `Instrument ${i}`, names: [`Instrument Nummer ${i}`, `I${i}`], entries: entries(v), parts: [], href: '#' })),
   });
