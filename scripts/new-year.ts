@@ -2,9 +2,10 @@
  * npm run new-year -- --from 2021 --to 2022
  *
  * Legt das nächste Programmjahr als Entwurf (status: draft) an: programme.yaml und alle Kapitel
- * werden aus dem Vorjahr übernommen; die Eintritte des Vorjahres werden zum „Ansatz <Vorjahr>“
- * der Kennzahlen; jede Tabelle wird mit „review: true“ zur Prüfung markiert. Ein vorhandenes Jahr
- * wird nie überschrieben.
+ * werden aus dem Vorjahr übernommen; in Tabellen mit berechneter Veränderung (Spaltentyp „change“,
+ * z. B. Kennzahlen „Eintritte <Jahr>“ gegenüber „Ansatz <Vorjahr>“) werden die Zahlen des Vorjahres
+ * zum Vergleichswert; jede Tabelle und der Eingliederungstitel werden mit „review: true“ zur
+ * Prüfung markiert. Ein vorhandenes Jahr wird nie überschrieben.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';

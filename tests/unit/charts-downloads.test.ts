@@ -1,83 +1,92 @@
 /**
- * The downloads of the chart data (shares, portfolio) and the whole-year JSON: same numbers as
- * the data, file names that do not collide with the export's tables, no Astro references left.
+ * The downloads of the chart data (shares, portfolio) and the whole-year JSON, on the fixture
+ * tests/fixtures/tables: same numbers as the data, file names that do not collide with the
+ * export's tables, no Astro references left, typed columns for datapackage.json.
  */
 import { describe, expect, test } from 'vitest';
+import { yearData } from '../../src/lib/check/index.ts';
 import { dataTables, toCsv } from '../../src/lib/export/index.ts';
 import { downloadHrefs, plainData, portfolioTable, shareTables, yearDocument } from '../../src/lib/charts/data.ts';
-import { cellValue, portfolioGroups } from '../../src/lib/charts/portfolio.ts';
-import { loadYear } from './charts-data.ts';
+import type { PortfolioGroup } from '../../src/lib/charts/portfolio.ts';
+import { checkFiles, fixtureFiles } from './regeneration-helpers.ts';
 
-const year = loadYear('2021');
-const chapters = year.chapters.map((c) => c.data);
-const yearData = { programme: year.programme, chapters: year.chapters.map((c) => ({ id: `2021/${c.data.slug}`, data: c.data })), instruments: year.instruments };
-const groups = portfolioGroups(year.year, chapters, year.instruments);
-const shares = shareTables(year.programme.title, year.year, chapters);
-const portfolio = portfolioTable(year.programme.title, year.year, groups);
-const exported = dataTables(yearData);
+const content = checkFiles(fixtureFiles('tables'));
+const data = yearData(content, 2030);
+const chapters = data.chapters.map((c) => c.data);
+const shares = shareTables(data.programme.title, 2030, chapters);
+const e = (n: number) => ({ min: n, max: n, notation: 'bis' as const, approximate: false });
+const groups: PortfolioGroup[] = [
+  {
+    key: 'zahlen-eintritte',
+    number: 'II.',
+    title: 'Zahlen 2030',
+    href: '/2030/zahlen/#tabelle-eintritte',
+    total: e(180),
+    cells: [
+      { key: 'alpha', label: 'Alpha-Maßnahme', names: ['Alpha-Maßnahme'], entries: e(120), parts: [{ key: 'gamma', label: 'Gamma-Coaching', entries: e(40) }], href: '/2030/zahlen/#alpha' },
+      { key: 'delta', label: 'Delta-Hilfe', names: ['Delta-Hilfe'], entries: { ...e(60), min: 55 }, parts: [], href: '/2030/zahlen/#delta' },
+    ],
+  },
+];
+const portfolio = portfolioTable(data.programme.title, 2030, groups);
+const exported = dataTables(data);
 
 test('file names are unique across the export and the chart data, and ASCII', () => {
   const names = [...exported, ...shares, portfolio].map((t) => t.file);
   expect(new Set(names).size).toBe(names.length);
   for (const n of names) expect(n).toMatch(/^[a-z0-9-]+$/);
-  expect(downloadHrefs(2021, portfolio.file)).toEqual({ csv: '/2021/daten/2021-portfolio.csv', json: '/2021/daten/2021-portfolio.json' });
-});
-
-test('every chart links a file that exists: one per instrument table, the key figures, shares, portfolio', () => {
-  const files = new Set([...exported, ...shares, portfolio].map((t) => t.file));
-  expect(files.has('2021-kennzahlen')).toBe(true);
-  for (const c of chapters) for (const t of c.tables) expect([...files].some((f) => f.endsWith(`-${c.slug}-${t.id}`))).toBe(true);
-  for (const c of chapters) for (const s of c.shares) expect([...files].some((f) => f.endsWith(`-${c.slug}-anteile-${s.id}`))).toBe(true);
+  expect(shares.map((s) => s.file)).toEqual(['2030-anhang-anteile-mittel']);
+  expect(downloadHrefs(2030, portfolio.file)).toEqual({ csv: '/2030/daten/2030-portfolio.csv', json: '/2030/daten/2030-portfolio.json' });
 });
 
 describe('share tables', () => {
-  test('one row per share, the percentage as a plain number, the prefix as printed', () => {
-    const sets = chapters.flatMap((c) => c.shares);
-    expect(shares).toHaveLength(sets.length);
-    shares.forEach((t, i) => {
-      const set = sets[i]!;
-      expect(t.title).toBe(set.caption);
-      expect(t.rows.map((r) => r[1])).toEqual(set.items.map((s) => s.percent));
-      expect(t.rows.map((r) => r[2])).toEqual(set.items.map((s) => s.prefix ?? ''));
-    });
+  test('one row per share, the percentage and the amount as plain numbers, the prefix as printed, typed columns', () => {
+    const [t] = shares;
+    expect(t!.title).toBe('Anteile der Mittel 2030');
+    expect(t!.source).toBe('Testprogramm 2030, Kapitel Anhang');
+    expect(t!.rows).toEqual([
+      ['Personal', 40, 'rd.', 1200.5, 'rd.'],
+      ['Sachmittel', 26.7, '', '', ''],
+    ]);
+    expect(t!.types).toEqual(['string', 'number', 'string', 'number', 'string']);
+    expect(toCsv(t!)).toContain('\r\nPersonal;40;rd.;1200,5;rd.\r\nSachmittel;26,7;;;\r\n');
   });
 });
 
 describe('portfolio table', () => {
-  test('one row per cell, the sizes add up to the drawn entries', () => {
-    const cells = groups.flatMap((g) => g.cells);
-    expect(portfolio.rows).toHaveLength(cells.length);
-    const sizeColumn = portfolio.columns.indexOf('Fläche im Schaubild (Eintritte)');
-    expect(portfolio.rows.reduce((s, r) => s + Number(r[sizeColumn]), 0)).toBe(cells.reduce((s, c) => s + cellValue(c), 0));
-    expect(toCsv(portfolio).split('\r\n')[1]).toMatch(/^5\.1;Integration;/);
+  test('one row per cell with its range and the size drawn, typed columns', () => {
+    expect(portfolio.rows).toEqual([
+      ['II.', 'Zahlen 2030', 'alpha', 'Alpha-Maßnahme', 120, 120, 120, 'Gamma-Coaching: 40'],
+      ['II.', 'Zahlen 2030', 'delta', 'Delta-Hilfe', 55, 60, 55, ''],
+    ]);
+    expect(portfolio.types).toHaveLength(portfolio.columns.length);
+    expect(portfolio.title).not.toMatch(/Handlungsschwerpunkt/);
   });
 });
 
 describe('whole year document', () => {
-  const regs = {
-    targetGroups: new Map([['u25', { name: 'U 25' }]]),
-    legalBases: new Map([['sgb2-16a', { citation: '§ 16a SGB II' }]]),
-  };
-  const doc = yearDocument(yearData, regs, [...exported, ...shares, portfolio]) as Record<string, unknown>;
+  const regs = { targetGroups: content.targetGroups, legalBases: content.legalBases };
+  const doc = yearDocument(data, regs, [...exported, ...shares, portfolio], content.publisher!.dataLicence) as Record<string, unknown>;
   const text = JSON.stringify(doc);
 
   test('holds every chapter in printed order with its page address', () => {
-    const list = doc.chapters as { number: string; url: string; order: number }[];
-    expect(list).toHaveLength(chapters.length);
-    expect(list.map((c) => c.order)).toEqual([...list.map((c) => c.order)].sort((a, b) => a - b));
-    for (const c of list) expect(c.url).toMatch(/^\/2021\/[a-z0-9-]+\/$/);
+    const list = doc.chapters as { number?: string; url: string; order: number }[];
+    expect(list.map((c) => c.url)).toEqual(['/2030/zahlen/', '/2030/anhang/']);
+    expect(list.map((c) => c.number)).toEqual(['II.', undefined]);
   });
 
   test('references are plain ids, no Astro reference objects', () => {
     expect(text).not.toContain('"collection"');
-    expect(text).toContain('"instrument":"einstiegsgeld"');
-    expect(text).toContain('"includedIn":"foerderung-berufliche-weiterbildung"');
+    expect(text).toContain('"instrument":"alpha"');
+    expect(text).toContain('"includedIn":"alpha"');
   });
 
-  test('keeps the numbers: key figures total and every download', () => {
-    expect((doc.keyFigures as { total: { entries: number } }).total.entries).toBe(year.programme.keyFigures.total.entries);
+  test('keeps the numbers: the budget with cents and every download', () => {
+    expect(doc.integrationBudget).toEqual({ euros: 3000000.5, approximate: true, review: false });
     expect((doc.downloads as unknown[]).length).toBe(exported.length + shares.length + 1);
-    expect(Object.keys(doc.targetGroups as object)).toEqual(['u25']);
+    expect('keyFigures' in doc).toBe(false);
+    expect(doc.licence).toEqual({ name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0', url: 'https://www.govdata.de/dl-de/by-2-0' });
+    expect(doc.datapackage).toBe('/2030/daten/datapackage.json');
   });
 
   test('plainData leaves other objects alone and drops undefined fields', () => {

@@ -1,103 +1,83 @@
-/** Years side by side: computed changes, series over years, review counts, publisher colours. */
+/** Years side by side on any table: computed changes, headline series over years, review counts; publisher colours. */
 import { describe, expect, it } from 'vitest';
-import { compareTables, instrumentChanges, instrumentKeyFigureSeries, keyFigureChanges, keyFigureSeries, reviewCount } from '../../src/lib/compare.ts';
+import { compareTables, headlineSeries, instrumentChanges, reviewCount } from '../../src/lib/compare.ts';
 import { colourCss, contrastRatio } from '../../src/lib/colours.ts';
 import { scaffoldYear } from '../../scripts/lib/new-year.ts';
-import { checkFiles, contentFiles, replaceOnce, withFile } from './regeneration-helpers.ts';
+import { checkFiles, fixtureFiles, replaceOnce, withFile } from './regeneration-helpers.ts';
 
-const files = contentFiles();
+const files = fixtureFiles('tables');
 const content = checkFiles(files);
-const y2021 = content.years.find((y) => y.year === 2021)!;
-const chapters21 = y2021.chapters.map((c) => c.data);
+const y2030 = content.years.find((y) => y.year === 2030)!;
+const chapters30 = y2030.chapters.map((c) => c.data);
+const ZAHLEN = 'programmes/2031/chapters/02-zahlen.mdx';
 
-/** A scaffolded 2022 with one row changed, one dropped and one added (in memory). */
-function edited2022() {
-  let scaffold = scaffoldYear(content, 2021, 2022);
+/** A scaffolded 2031 with one row changed, one dropped, one added and a range changed (in memory). */
+function edited2031() {
+  let scaffold = scaffoldYear(content, 2030, 2031);
   const edit = (file: string, f: (t: string) => string) => {
     scaffold = scaffold.map((x) => (x.path === file ? { ...x, text: f(x.text) } : x));
   };
-  const integration = 'programmes/2022/chapters/06-integration.mdx';
-  edit(integration, replaceOnce('entries: 792', 'entries: 800'));
-  edit(integration, replaceOnce('total: { label: Summe, entries: 3162 }', 'total: { label: Summe, entries: 3170 }'));
-  const refugees = 'programmes/2022/chapters/17-gefluechtete.mdx';
-  edit(refugees, (t) => t.replace(/ {6}- instrument: perspektive-handwerk\n(?: {8}.*\n)+/, ''));
-  edit(refugees, replaceOnce('entries: { min: 655, max: 660, notation: strich }', 'entries: { min: 595, max: 600, notation: strich }'));
-  edit(refugees, replaceOnce('      - instrument: chance-handwerk\n', '      - instrument: talentcenter\n        label: Talentcenter\n        entries: 0\n        function: Neu.\n      - instrument: chance-handwerk\n'));
+  edit(ZAHLEN, replaceOnce('entries: 120, function', 'entries: 130, function'));
+  edit(ZAHLEN, replaceOnce("entries: { min: 25, max: 30, notation: klammer }, function", "entries: { min: 35, max: 40, notation: klammer }, function"));
+  edit(ZAHLEN, (t) => t.replace(/ {6}- instrument: epsilon\n(?: {8}.*\n)+/, ''));
+  edit(ZAHLEN, replaceOnce('{ label: Alleinerziehende, targetGroup: alleinerziehende, people: 50 }', '{ label: Alleinerziehende, targetGroup: alleinerziehende, people: 50 }\n      - { label: Neue Gruppe, people: 0 }'));
   const c = checkFiles([...files, ...scaffold]);
   expect(c.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return c.years.find((y) => y.year === 2022)!.chapters.map((x) => x.data);
+  return c.years.find((y) => y.year === 2031)!.chapters.map((x) => x.data);
 }
 
 describe('compareTables', () => {
-  it('finds nothing changed between 2021 and itself', () => {
-    const t = compareTables(chapters21, chapters21);
+  it('finds nothing changed between a year and itself, for every table with a number column', () => {
+    const t = compareTables(chapters30, chapters30);
     expect(t.every((x) => x.status === 'both' && x.rows.every((r) => r.status === 'unchanged'))).toBe(true);
-    expect(t.length).toBe(chapters21.reduce((n, c) => n + c.tables.length, 0));
+    expect(t.map((x) => x.tableId)).toEqual(['eintritte', 'mittel', 'kennzahlen', 'zielgruppen', 'plaetze']);
   });
 
-  it('reports added, dropped and changed rows with the computed change', () => {
-    const t = compareTables(edited2022(), chapters21);
-    const integration = t.find((x) => x.chapter === 'integration')!;
-    expect(integration.rows.find((r) => r.instrument === 'talentcenter')).toMatchObject({ status: 'changed', difference: { min: 8, max: 8 }, percent: 1 });
-    const refugees = t.find((x) => x.chapter === 'gefluechtete')!;
-    const dropped = refugees.rows.find((r) => r.instrument === 'perspektive-handwerk')!;
-    const printed = chapters21.find((c) => c.slug === 'gefluechtete')!.tables[0]!.rows.find((r) => r.instrument.id === 'perspektive-handwerk')!;
-    expect([dropped.status, dropped.current, dropped.previous]).toEqual(['dropped', undefined, 'entries' in printed ? printed.entries : undefined]);
-    const added = refugees.rows.find((r) => r.instrument === 'talentcenter')!;
-    expect([added.status, added.previous, added.current?.min]).toEqual(['added', undefined, 0]);
+  it('reports added, dropped and changed rows with the computed change, matched by instrument or label', () => {
+    const t = compareTables(edited2031(), chapters30);
+    const entries = t.find((x) => x.tableId === 'eintritte')!;
+    expect(entries.column.header).toBe('Eintritte 2031');
+    expect(entries.previousHeader).toBe('Eintritte 2030');
+    expect(entries.rows.find((r) => r.instrument === 'alpha')).toMatchObject({ status: 'changed', difference: { min: 10, max: 10 }, percent: 8 });
     // A range keeps both ends of its change; no percentage for a range.
-    expect(refugees.rows.find((r) => r.instrument === 'arbeiten-und-lernen')).toMatchObject({ status: 'unchanged', difference: { min: 0, max: 0 }, percent: null });
+    expect(entries.rows.find((r) => r.instrument === 'beta')).toMatchObject({ status: 'changed', difference: { min: 10, max: 10 }, percent: null });
+    expect(entries.rows.find((r) => r.instrument === 'epsilon')).toMatchObject({ status: 'dropped', previous: { min: 20, max: 20 } });
+    expect(entries.rows.find((r) => r.instrument === 'epsilon')?.current).toBeUndefined();
+    const groups = t.find((x) => x.tableId === 'zielgruppen')!;
+    expect(groups.rows.find((r) => r.label === 'Neue Gruppe')).toMatchObject({ status: 'added', current: { min: 0, max: 0 } });
+    expect(groups.rows.find((r) => r.key === 'alleinerziehende')).toMatchObject({ status: 'unchanged' });
   });
 
-  it('lists instruments no longer planned anywhere', () => {
-    const c = instrumentChanges(edited2022(), chapters21);
-    expect(c.dropped).toEqual(['perspektive-handwerk']);
+  it('lists instruments no longer named anywhere', () => {
+    const c = instrumentChanges(edited2031(), chapters30);
+    expect(c.dropped).toEqual(['epsilon']);
     expect(c.added).toEqual([]);
   });
 });
 
-describe('keyFigureChanges', () => {
-  it('computes the same "Vergleich" as printed in 2021', () => {
-    const p = y2021.programme!.data;
-    const lines = keyFigureChanges(p);
-    expect(lines[0]).toMatchObject({ level: 'total', percent: p.keyFigures.total.printedChange, difference: p.keyFigures.total.entries - p.keyFigures.total.previousPlan });
-    for (const g of p.keyFigures.groups) {
-      const line = lines.find((l) => l.level === 'group' && l.numeral === g.numeral)!;
-      expect(line.percent).toBe(g.printedChange === -100 && g.previousPlan > 0 ? -100 : g.printedChange);
-    }
-  });
-});
-
-describe('keyFigureSeries', () => {
-  it("takes the year before the first programme from its Ansatz column, each year's plan from its own programme", () => {
-    const p21 = y2021.programme!.data;
-    const p22 = { ...p21, year: 2022, keyFigures: { ...p21.keyFigures, total: { ...p21.keyFigures.total, entries: 12000, previousPlan: p21.keyFigures.total.entries } } };
-    const total = keyFigureSeries([p22, p21]).find((s) => s.key === 'summe')!;
-    expect(total.points).toEqual([
-      { year: 2020, entries: p21.keyFigures.total.previousPlan, fromPreviousPlan: true },
-      { year: 2021, entries: p21.keyFigures.total.entries, fromPreviousPlan: false },
-      { year: 2022, entries: 12000, fromPreviousPlan: false },
+describe('headlineSeries', () => {
+  it('follows the total and the groups of a headline table over the years', () => {
+    const headline = chapters30.map((c) => ({ ...c, tables: c.tables.map((t) => (t.id === 'kennzahlen' ? { ...t, headline: true } : t)) }));
+    const next = edited2031().map((c) => ({ ...c, tables: c.tables.map((t) => (t.id === 'kennzahlen' ? { ...t, headline: true } : t)) }));
+    const [table, ...rest] = headlineSeries([
+      { year: 2031, chapters: next },
+      { year: 2030, chapters: headline },
     ]);
-  });
-});
-
-describe('instrumentKeyFigureSeries', () => {
-  it('gives an instrument named in the key figures its plan and the previous plan', () => {
-    const p21 = y2021.programme!.data;
-    const row = p21.keyFigures.groups.flatMap((g) => g.rows).find((r) => r.instrument?.id === 'einstiegsgeld')!;
-    expect(instrumentKeyFigureSeries('einstiegsgeld', [p21])).toEqual([
-      { year: 2020, entries: row.previousPlan, fromPreviousPlan: true },
-      { year: 2021, entries: row.entries, fromPreviousPlan: false },
+    expect(rest).toEqual([]);
+    expect(table!.series.map((s) => s.label)).toEqual(['Insgesamt', 'I. Aktivierung', 'II. Weiterbildung', 'III. Sonstiges']);
+    expect(table!.series[0]!.points.map((p) => [p.year, p.value.max])).toEqual([
+      [2030, 410],
+      [2031, 410],
     ]);
-    expect(instrumentKeyFigureSeries('talentcenter', [p21])).toEqual([]);
   });
 });
 
 describe('reviewCount', () => {
-  it('counts marked tables, key figures and budget', () => {
-    expect(reviewCount(y2021.programme!.data, chapters21)).toBe(0);
-    const c = checkFiles([...files, ...scaffoldYear(content, 2021, 2022)]).years.find((y) => y.year === 2022)!;
-    expect(reviewCount(c.programme!.data, c.chapters.map((x) => x.data))).toBe(chapters21.reduce((n, x) => n + x.tables.length, 0) + 2);
+  it('counts marked tables and the budget', () => {
+    const scaffold = scaffoldYear(content, 2030, 2031);
+    const c = checkFiles([...files, ...scaffold]);
+    const y = c.years.find((x) => x.year === 2031)!;
+    expect(reviewCount(y.programme!.data, y.chapters.map((x) => x.data))).toBe(1 + y.chapters.reduce((n, x) => n + x.data.tables.length, 0));
   });
 });
 
@@ -111,9 +91,11 @@ describe('publisher colours', () => {
     expect(css).toMatch(/^@media screen\{:root:root\{--accent:#111111;.*--link:#222222;--link-visited:#333333/);
     expect(css).toMatch(/@media screen and \(prefers-color-scheme:dark\)\{:root:root\{--accent:#eeeeee/);
   });
-  it('the settings of the real content pass the contrast check', () => {
-    expect(content.publisher?.colors).toBeDefined();
-    const broken = checkFiles(withFile(files, 'settings.yaml', replaceOnce('accent: "#8cc4ff"', 'accent: "#1d70b8"')));
+  it('colours in the settings are checked for contrast against the page in light and dark mode', () => {
+    const colours = (darkAccent: string) =>
+      withFile(files, 'settings.yaml', replaceOnce('  city: Teststadt\n', `  city: Teststadt\n  colors:\n    light: { accent: "#1d70b8", link: "#1d4f91", linkVisited: "#4c2c92" }\n    dark: { accent: "${darkAccent}", link: "#8cc4ff", linkVisited: "#d2b8ff" }\n`));
+    expect(checkFiles(colours('#8cc4ff')).problems.filter((p) => p.file === 'settings.yaml')).toEqual([]);
+    const broken = checkFiles(colours('#1d70b8'));
     expect(broken.problems.find((p) => p.field === 'publisher.colors.dark.accent')?.message).toContain('#121416');
   });
 });

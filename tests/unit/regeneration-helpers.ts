@@ -18,6 +18,11 @@ export const contentDir = path.join(root, 'src/content');
 /** The real content as in-memory files (read once per test file). */
 export const contentFiles = (): SourceFile[] => readContentFiles(contentDir);
 
+/** A fixture content folder below tests/fixtures/ (e.g. "tables"). */
+export const fixtureDir = (name: string) => path.join(root, 'tests/fixtures', name);
+/** A fixture's content as in-memory files. */
+export const fixtureFiles = (name: string): SourceFile[] => readContentFiles(fixtureDir(name));
+
 /** The files with one file's text changed; throws when `path` is not there or nothing changed. */
 export function withFile(files: readonly SourceFile[], file: string, edit: (text: string) => string): SourceFile[] {
   const target = files.find((f) => f.path === file);
@@ -47,11 +52,11 @@ export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A copy of src/content in a temporary folder. */
-export function tempContent(): { dir: string; cleanup: () => void } {
+/** A copy of src/content (or of another content folder, e.g. a fixture) in a temporary folder. */
+export function tempContent(source: string = contentDir): { dir: string; cleanup: () => void } {
   const t = tempDir('content');
   const dir = path.join(t.dir, 'content');
-  cpSync(contentDir, dir, { recursive: true });
+  cpSync(source, dir, { recursive: true });
   return { dir, cleanup: t.cleanup };
 }
 

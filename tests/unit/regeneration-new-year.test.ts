@@ -1,133 +1,125 @@
 /**
- * `npm run new-year -- --from 2021 --to 2022`: the next year as a draft, last year's plan as its
- * "Ansatz", every table marked for review, the years in labels moved on, nothing overwritten.
- * Runs on in-memory content and on a temporary copy — a scaffolded 2022 is never real data.
+ * `npm run new-year -- --from 2030 --to 2031` on the general-table fixture (tests/fixtures/tables):
+ * the next year as a draft, every table and the budget marked for review, the years in labels
+ * moved on, in tables with a computed change last year's figures as this year's previous ones,
+ * nothing overwritten. Runs on in-memory content and on a temporary copy.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { formatProblem, yearData } from '../../src/lib/check/index.ts';
-import { dataTables } from '../../src/lib/export/index.ts';
+import { dataTables, toCsv } from '../../src/lib/export/index.ts';
+import { planImport } from '../../src/lib/import/index.ts';
+import { quantityOf } from '../../src/lib/schemas/table.ts';
 import { scaffoldYear, ScaffoldError, shiftYears } from '../../scripts/lib/new-year.ts';
-import { checkFiles, contentFiles, hashTree, runCommand, tempContent } from './regeneration-helpers.ts';
+import { checkFiles, fixtureDir, fixtureFiles, hashTree, runCommand, tempContent } from './regeneration-helpers.ts';
 
-const files = contentFiles();
+const files = fixtureFiles('tables');
 const content = checkFiles(files);
-const y2021 = content.years.find((y) => y.year === 2021)!;
-const scaffold = scaffoldYear(content, 2021, 2022);
+const y30 = content.years.find((y) => y.year === 2030)!;
+const scaffold = scaffoldYear(content, 2030, 2031);
 const after = checkFiles([...files, ...scaffold]);
-const y2022 = after.years.find((y) => y.year === 2022)!;
+const y31 = after.years.find((y) => y.year === 2031)!;
 const frontmatter = (text: string) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as Record<string, unknown>;
+const table = (y: typeof y30, id: string) => y.chapters.flatMap((c) => c.data.tables).find((t) => t.id === id)!;
 
 describe('shiftYears', () => {
   it('moves the programme year and the year before it on, nothing else', () => {
-    expect(shiftYears('Eintritte 2021', 2021, 2022)).toBe('Eintritte 2022');
-    expect(shiftYears('im Vergleich zum Ansatz 2020', 2021, 2022)).toBe('im Vergleich zum Ansatz 2021');
-    expect(shiftYears('seit 2019, § 16i, 20210', 2021, 2022)).toBe('seit 2019, § 16i, 20210');
+    expect(shiftYears('Eintritte 2030', 2030, 2031)).toBe('Eintritte 2031');
+    expect(shiftYears('im Vergleich zum Ansatz 2029', 2030, 2031)).toBe('im Vergleich zum Ansatz 2030');
+    expect(shiftYears('seit 2019, § 16i, 20300', 2030, 2031)).toBe('seit 2019, § 16i, 20300');
   });
 });
 
 describe('scaffoldYear', () => {
-  it('writes programme.yaml and one file per chapter of 2021, below programmes/2022/', () => {
-    expect(scaffold.map((f) => f.path).sort()).toEqual(
-      ['programmes/2022/programme.yaml', ...y2021.chapters.map((c) => c.file.file.path.replace('/2021/', '/2022/'))].sort(),
-    );
+  it('writes programme.yaml and one file per chapter, below programmes/2031/', () => {
+    expect(scaffold.map((f) => f.path).sort()).toEqual(['programmes/2031/programme.yaml', ...y30.chapters.map((c) => c.file.file.path.replace('/2030/', '/2031/'))].sort());
   });
 
-  it('gives a valid draft year: no errors, one review warning per table and for the key figures and the budget', () => {
+  it('gives a valid draft year: no errors, one review warning per table and one for the budget', () => {
     expect(after.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
-    const tables = y2021.chapters.reduce((n, c) => n + c.data.tables.length, 0);
-    const warnings = after.problems.filter((p) => p.file.includes('programmes/2022/') && p.severity === 'warning');
-    expect(warnings).toHaveLength(tables + 2);
+    const tables = y30.chapters.reduce((n, c) => n + c.data.tables.length, 0);
+    const warnings = after.problems.filter((p) => p.file.includes('programmes/2031/') && p.severity === 'warning');
+    expect(warnings.map((p) => p.field)).toEqual(expect.arrayContaining(['integrationBudget.review']));
+    expect(warnings).toHaveLength(tables + 1);
     expect(warnings.every((p) => p.field.endsWith('review'))).toBe(true);
-    expect(y2022.programme!.data.status).toBe('draft');
+    expect(y31.programme!.data.status).toBe('draft');
+    expect(y31.programme!.data.integrationBudget!.review).toBe(true);
   });
 
-  it("makes last year's planned entries this year's previous plan, and drops the printed percentages", () => {
-    const k21 = y2021.programme!.data.keyFigures;
-    const k22 = y2022.programme!.data.keyFigures;
-    expect(k22.total.previousPlan).toBe(k21.total.entries);
-    k21.groups.forEach((g, gi) => {
-      expect(k22.groups[gi]!.previousPlan).toBe(g.entries);
-      g.rows.forEach((r, ri) => expect(k22.groups[gi]!.rows[ri]!.previousPlan).toBe(r.entries));
+  it("in a table with a computed change, last year's current figures become the previous ones and the printed changes go", () => {
+    const k30 = table(y30, 'kennzahlen');
+    const k31 = table(y31, 'kennzahlen');
+    k30.rows.forEach((r, i) => {
+      expect(quantityOf(k31.rows[i]!, 'previousPlan')).toEqual(quantityOf(r, 'entries'));
+      expect(quantityOf(k31.rows[i]!, 'entries')).toEqual(quantityOf(r, 'entries'));
+      expect(k31.rows[i]!.cells.change).toBeUndefined();
     });
-    const raw = scaffold.find((f) => f.path.endsWith('programme.yaml'))!.text;
-    expect(raw).not.toContain('printedChange');
-    expect(k22.review).toBe(true);
-    expect(y2022.programme!.data.integrationBudget.review).toBe(true);
+    expect(quantityOf(k31.total!, 'previousPlan')!.max).toBe(410);
+    const raw = scaffold.find((f) => f.path.endsWith('02-zahlen.mdx'))!.text;
+    expect(raw).toContain('- { kind: group, number: I., label: Aktivierung, entries: 300, previousPlan: 300 }');
+    expect(raw).toContain('total: { label: Insgesamt, entries: 410, previousPlan: 410 }');
   });
 
   it('moves the years in titles, captions and column headers on', () => {
-    const p = y2022.programme!.data;
-    expect(p.year).toBe(2022);
-    expect(p.title).toBe(y2021.programme!.data.title.replace('2021', '2022'));
-    expect(p.keyFigures.columns).toEqual(y2021.programme!.data.keyFigures.columns.map((c) => shiftYears(c, 2021, 2022)));
-    expect(p.keyFigures.columns.join()).toContain('Ansatz 2021');
-    for (const c of y2022.chapters)
+    expect(y31.programme!.data.title).toBe('Testprogramm 2031');
+    expect(table(y31, 'kennzahlen').columns.map((c) => c.header)).toEqual(['Zweckbestimmung', 'Eintritte 2031', 'Ansatz 2030', 'Vergleich']);
+    expect(table(y31, 'kennzahlen').caption).toBe('Eintritte 2031 nach Zweckbestimmung im Vergleich zum Ansatz 2030');
+    for (const c of y31.chapters)
       for (const t of c.data.tables) {
         expect(t.review).toBe(true);
-        expect(`${t.caption} ${t.columns.join(' ')}`).not.toMatch(/2021/);
+        expect(`${t.caption} ${t.columns.map((col) => col.header).join(' ')}`).not.toMatch(/2029/);
       }
+    expect(y31.chapters[0]!.data.title).toBe('Zahlen 2031');
   });
 
-  it("keeps the entries (to be reviewed), the body text and last year's file otherwise unchanged", () => {
-    for (const c of y2021.chapters) {
-      const copy = y2022.chapters.find((x) => x.data.slug === c.data.slug)!;
-      c.data.tables.forEach((t, i) => expect(copy.data.tables[i]!.rows).toEqual(t.rows));
+  it('keeps the other figures (to be reviewed), the body text and the layout of the file', () => {
+    for (const c of y30.chapters) {
+      const copy = y31.chapters.find((x) => x.data.slug === c.data.slug)!;
+      c.data.tables.forEach((t, i) => {
+        if (t.id !== 'kennzahlen') expect(copy.data.tables[i]!.rows).toEqual(t.rows);
+      });
       expect(copy.file.body!.text).toBe(c.file.body!.text);
-      const before = frontmatter(c.file.file.text);
-      const now = frontmatter(copy.file.file.text);
-      expect(Object.keys(now)).toEqual(Object.keys(before));
+      expect(Object.keys(frontmatter(copy.file.file.text))).toEqual(Object.keys(frontmatter(c.file.file.text)));
+      expect(copy.file.file.text).toContain(c.file.file.text.includes('# a comment') ? '# a comment that must survive every import' : '');
     }
   });
 
-  it('exports the new year under its own file names', () => {
-    const names = dataTables(yearData(after, 2022)).map((t) => t.file);
-    expect(names).toContain('2022-kennzahlen');
-    expect(names.every((n) => n.startsWith('2022-'))).toBe(true);
+  it('exports the new year under its own file names, and its figures go in by import', () => {
+    const t31 = dataTables(yearData(after, 2031));
+    expect(t31.map((t) => t.file)).toEqual(dataTables(yearData(content, 2030)).map((t) => t.file.replace('2030-', '2031-')));
+    const k = t31.find((t) => t.file === '2031-ii-zahlen-kennzahlen')!;
+    const col = k.columns.indexOf('Eintritte 2031');
+    const rows = k.rows.map((r) => (r[2] === 'Kurse' || r[2] === 'Weiterbildung' ? r.map((v, i) => (i === col ? (v as number) + 10 : v)) : r[0] === 'Summe' ? r.map((v, i) => (i === col ? 420 : v)) : r));
+    const plan = planImport(after, 2031, [{ name: `${k.file}.csv`, bytes: new TextEncoder().encode(toCsv({ ...k, rows })) }]);
+    expect(plan.changes).toHaveLength(3);
+    expect(plan.files.map((f) => f.path)).toEqual(['programmes/2031/chapters/02-zahlen.mdx']);
   });
 
   it('refuses an existing year, a year before the source and a source year that does not exist', () => {
-    expect(() => scaffoldYear(after, 2021, 2022)).toThrow(ScaffoldError);
-    expect(() => scaffoldYear(after, 2021, 2022)).toThrow(/gibt es schon/);
-    expect(() => scaffoldYear(content, 2021, 2020)).toThrow(/nach 2021/);
+    expect(() => scaffoldYear(after, 2030, 2031)).toThrow(ScaffoldError);
+    expect(() => scaffoldYear(after, 2030, 2031)).toThrow(/gibt es schon/);
+    expect(() => scaffoldYear(content, 2030, 2029)).toThrow(/nach 2030/);
     expect(() => scaffoldYear(content, 2019, 2020)).toThrow(/Kein Programmjahr 2019/);
   });
 });
 
 describe('the command on a temporary copy', { timeout: 60_000 }, () => {
-  const tmp = tempContent();
+  const tmp = tempContent(fixtureDir('tables'));
   afterAll(tmp.cleanup);
 
-  it('scaffolds 2022 as a draft that passes the check with review warnings', () => {
-    const r = runCommand('new-year', ['--from', '2021', '--to', '2022'], tmp.dir);
+  it('scaffolds 2031 as a draft that passes the check with review warnings, and never overwrites it', () => {
+    const r = runCommand('new-year', ['--from', '2030', '--to', '2031'], tmp.dir);
+    expect(r.stdout).toContain('Programmjahr 2031 als Entwurf angelegt');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Programmjahr 2022 als Entwurf angelegt');
-    expect(existsSync(path.join(tmp.dir, 'programmes/2022/programme.yaml'))).toBe(true);
-    const check = runCommand('check', [], tmp.dir);
-    expect(check.status).toBe(0);
-    expect(check.stdout).toMatch(/0 Fehler, \d+ Hinweise/);
-    expect(check.stdout).toContain('Jahre 2021, 2022 (Entwurf)');
-  });
-
-  it('refuses to scaffold 2022 again and leaves the edited draft alone', () => {
-    const file = path.join(tmp.dir, 'programmes/2022/programme.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('motto: ', 'motto: Neu – '));
+    expect(existsSync(path.join(tmp.dir, 'programmes/2031/programme.yaml'))).toBe(true);
+    const file = path.join(tmp.dir, 'programmes/2031/programme.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: ', 'title: Neu – '));
     const before = hashTree(tmp.dir);
-    const r = runCommand('new-year', ['--from', '2021', '--to', '2022'], tmp.dir);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('gibt es schon: es wird nichts überschrieben');
+    const again = runCommand('new-year', ['--from', '2030', '--to', '2031'], tmp.dir);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('gibt es schon: es wird nichts überschrieben');
     expect(hashTree(tmp.dir)).toEqual(before);
-  });
-
-  it('an edited draft: the planner changes a number, the check tells what does not add up', () => {
-    const file = path.join(tmp.dir, 'programmes/2022/chapters/06-integration.mdx');
-    const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace('entries: 920', 'entries: 950'));
-    const r = runCommand('check', [], tmp.dir);
-    expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/programmes\/2022\/chapters\/06-integration\.mdx:\d+ {2}tables\[instrumente\]\.total\.entries {2}Tabelle „instrumente“: Summe angegeben 3\.162, aus den Zeilen berechnet 3\.192/);
-    writeFileSync(file, text);
   });
 });

@@ -4,13 +4,13 @@
  * returned as that module's `DataTable`, so they are written by the same `toCsv`/`toJson`.
  * Also: the whole programme year as one JSON document for re-use (open data).
  */
-import type { DataTable, YearData } from '../export/index.ts';
-import { chapterTableFile } from '../export/index.ts';
+import type { DataLicence, DataTable, YearData } from '../export/index.ts';
+import { chapterSource, chapterTableFile } from '../export/index.ts';
 import type { Chapter } from '../schemas/chapter.ts';
 import { cellValue, portfolioTitle, type PortfolioGroup } from './portfolio.ts';
 
 /** File base names of the chart downloads; next to the export's "2021-5-7-jugendliche-instrumente". */
-export const shareFile = (year: number, chapter: Pick<Chapter, 'number' | 'slug'>, shareId: string) =>
+export const shareFile = (year: number, chapter: { number?: string | undefined; slug: string }, shareId: string) =>
   chapterTableFile(year, chapter, `anteile-${shareId}`);
 export const portfolioFile = (year: number) => `${year}-portfolio`;
 
@@ -25,23 +25,24 @@ export function shareTables(programmeTitle: string, year: number, chapters: read
     c.shares.map((s) => ({
       file: shareFile(year, c, s.id),
       title: s.caption,
-      source: `${programmeTitle}, Kapitel ${c.number} ${c.title}`,
+      source: chapterSource(programmeTitle, c),
       columns: ['Anteil von', 'Anteil in %', 'Schreibweise', 'Betrag in Euro', 'Schreibweise Betrag'],
+      types: ['string', 'number', 'string', 'number', 'string'],
       rows: s.items.map((i) => [i.label, i.percent, i.prefix ?? '', i.amount?.euros ?? '', i.amount?.prefix ?? '']),
     })),
   );
 }
 
-/** `sectionName`: what the programme calls its sections (settings `labels.focusArea`), as in the chart's title. */
 export function portfolioTable(programmeTitle: string, year: number, groups: readonly PortfolioGroup[], sectionName?: string): DataTable {
   return {
     file: portfolioFile(year),
     title: portfolioTitle(year, sectionName),
-    source: `${programmeTitle}, Tabellen der Kapitel ${[...new Set(groups.map((g) => g.number))].join(', ')}`,
+    source: `${programmeTitle}, Tabellen der Kapitel ${[...new Set(groups.map((g) => g.number || g.title))].join(', ')}`,
     columns: ['Kapitel', 'Abschnitt', 'Instrument-ID', 'Instrument', 'Eintritte von', 'Eintritte bis', 'Fläche im Schaubild (Eintritte)', 'darin enthalten'],
+    types: ['string', 'string', 'string', 'string', 'integer', 'integer', 'integer', 'string'],
     rows: groups.flatMap((g) =>
       g.cells.map((c) => [
-        g.number,
+        g.number ?? '',
         g.title,
         c.key,
         c.label,
@@ -71,12 +72,12 @@ export type Registries = {
 };
 
 /**
- * The whole programme year as one JSON document: programme data with key figures, every
+ * The whole programme year as one JSON document: programme data, every
  * chapter's metadata, tables and shares (with the page address), the instrument registry, and
- * the target groups and legal bases the chapters cite. The chapter prose is on the pages;
- * references are plain ids.
+ * the target groups and legal bases the chapters cite, the data licence and the list of downloads.
+ * The chapter prose is on the pages; references are plain ids.
  */
-export function yearDocument(year: YearData, registries: Registries, tables: readonly DataTable[]): unknown {
+export function yearDocument(year: YearData, registries: Registries, tables: readonly DataTable[], licence?: DataLicence): unknown {
   const p = year.programme;
   const chapters = [...year.chapters].sort((a, b) => a.data.order - b.data.order);
   const used = (pick: (c: Chapter) => { id: string }[]) => [...new Set(chapters.flatMap((c) => pick(c.data).map((r) => r.id)))].sort();
@@ -97,6 +98,9 @@ export function yearDocument(year: YearData, registries: Registries, tables: rea
     instruments: entriesOf(instrumentIds, year.instruments),
     targetGroups: entriesOf(used((c) => c.targetGroups), registries.targetGroups),
     legalBases: entriesOf(used((c) => c.legalBases), registries.legalBases),
+    ...(licence ? { licence } : {}),
+    /** Describes every CSV file (Frictionless Data Package). */
+    datapackage: `/${p.year}/daten/datapackage.json`,
     downloads: tables.map((t) => ({ title: t.title, source: t.source, ...downloadHrefs(p.year, t.file) })),
   };
 }

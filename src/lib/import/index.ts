@@ -1,27 +1,29 @@
 /**
  * `npm run import -- <year> <file.csv> …`: reads tables edited in a spreadsheet back into the
- * data files. Only figures are read (entries, ranges and their modifiers, key figures); texts
- * stay in the data files and are only compared. Every problem of every file is collected; if
- * there is one, nothing is written. The edits are spliced into the files, so that a file whose
- * figures did not change stays byte for byte the same.
+ * data files. Any chapter table (src/lib/schemas/table.ts) can be read back; its CSV columns are
+ * the export's (src/lib/export, `tableLayout`). Only figures are read: every number column
+ * (single numbers, ranges von/bis and their modifiers); texts stay in the data files and are
+ * only compared; computed columns ("Vergleich") are never read. Every problem of every file is
+ * collected; if there is one, nothing is written. After the edits the whole table is checked
+ * again (`tableProblems`: totals, subtotals, shares, printed changes). The edits are spliced
+ * into the files, so that a file whose figures did not change stays byte for byte the same.
  */
 import { isMap, isScalar, type Node } from 'yaml';
-import type { Entries, RangeNotation } from '../schemas/entries.ts';
-import { type InstrumentTable, type ProgrammeTable, tableProblems } from '../schemas/chapter.ts';
-import { type KeyFigures, keyFigureProblems } from '../schemas/programme.ts';
-import { refId } from '../schemas/ref.ts';
-import { percentChange } from '../numbers.ts';
-import { formatCount } from '../format.ts';
+import { type NumberKind, numberOf, type Quantity, type RangeNotation } from '../schemas/entries.ts';
+import { type Cell, type Column, type Row, type Table, changeOf, quantityOf, tableProblems } from '../schemas/table.ts';
+import { formatQuantity } from '../format.ts';
 import {
+  chapterDataTable,
   chapterTableFile,
   type DataTable,
-  dataTables,
-  extrasFile,
+  type ExportColumn,
+  exportCell,
   ID_COLUMN,
-  keyFigureRowNumber,
-  keyFiguresFile,
-  MODIFIER_COLUMNS,
-  TOTAL_ID,
+  KIND_NAMES,
+  MODIFIERS,
+  tableLayout,
+  TOTAL_KIND,
+  unmarkText,
   YES,
 } from '../export/index.ts';
 import { type CheckResult, closest, yearData } from '../check/index.ts';
@@ -36,7 +38,7 @@ export type ImportPlan = {
   files: { path: string; text: string }[];
   /** One line per changed figure. */
   changes: string[];
-  /** Things that were not imported (changed texts, the computed "Vergleich"). */
+  /** Things that were not imported (changed texts, computed columns). */
   notes: string[];
 };
 
@@ -50,13 +52,30 @@ export class ImportError extends Error {
 
 const at = (name: string, line: number, field: string, message: string) => `${name}:${line}  ${field}  ${message}`;
 
-/** "1800" or "1.800" (German thousands) → 1800; anything else is refused. */
-export function parseCount(cell: string): number | string {
+/** What a number cell of each column type must hold, said the way a spreadsheet shows it. */
+export function expectedNumber(kind: NumberKind, decimals?: number): string {
+  switch (kind) {
+    case 'count':
+      return 'erwartet eine ganze Zahl ≥ 0 ohne Nachkommastellen (z. B. 1800)';
+    case 'year':
+      return 'erwartet eine Jahreszahl von 1900 bis 2100 (z. B. 2021)';
+    case 'euros':
+      return 'erwartet einen Betrag ≥ 0 in Euro mit höchstens zwei Nachkommastellen nach dem Komma, ohne „€“ (z. B. 1234,56)';
+    case 'percent':
+      return `erwartet eine Prozentzahl ohne „%“${decimals === undefined ? '' : ` mit höchstens ${decimals} Nachkommastellen`}, Nachkommastellen nach einem Komma (z. B. 12,5)`;
+    case 'decimal':
+      return `erwartet eine Zahl${decimals === undefined ? '' : ` mit höchstens ${decimals} Nachkommastellen`}, Nachkommastellen nach einem Komma (z. B. 3,25)`;
+  }
+}
+
+/** "1800", "1.800" (German thousands), "1234,56", "-15" → the number; anything else is refused. */
+export function parseNumber(cell: string, kind: NumberKind, decimals?: number): number | string {
   const s = cell.trim();
-  if (s === '') return 'erwartet eine ganze Zahl, gefunden: eine leere Zelle';
-  if (/^\d+$/.test(s)) return Number(s);
-  if (/^\d{1,3}(\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
-  return `erwartet eine ganze Zahl ohne Nachkommastellen (z. B. 1800), gefunden: „${s}“`;
+  const expected = expectedNumber(kind, decimals);
+  if (s === '') return `${expected}, gefunden: eine leere Zelle`;
+  if (!/^-?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$/.test(s)) return `${expected}, gefunden: „${s}“`;
+  const n = Number(s.replace(/\./g, '').replace(',', '.'));
+  return numberOf(kind, decimals).safeParse(n).success ? n : `${expected}, gefunden: „${s}“`;
 }
 
 type Ctx = {
@@ -67,57 +86,22 @@ type Ctx = {
   instruments: ReadonlySet<string>;
 };
 
-/** Reads the seven entries cells (von, bis, Schreibweise, rund, enthalten in, Fußnote, Zusatz). */
-function entriesFromCells(ctx: Ctx, table: DataTable, record: CsvRecord, first: number): Entries | undefined {
-  const col = (k: number) => table.columns[first + k]!;
-  const cell = (k: number) => record.cells[first + k]!.trim();
-  let ok = true;
-  const fail = (k: number, message: string) => {
-    ctx.problems.push(at(ctx.name, record.line, `Spalte „${col(k)}“`, message));
-    ok = false;
-  };
-  const min = parseCount(cell(0));
-  if (typeof min === 'string') fail(0, min);
-  const max = parseCount(cell(1));
-  if (typeof max === 'string') fail(1, max);
-  if (typeof min === 'number' && typeof max === 'number' && min > max) fail(1, `erwartet einen Wert ≥ ${min} (von), gefunden: ${max}`);
-  const notation = cell(2);
-  if (notation !== '' && !['bis', 'klammer', 'strich'].includes(notation)) fail(2, `erwartet „bis“, „klammer“, „strich“ oder nichts, gefunden: „${notation}“`);
-  else if (notation !== '' && min === max) fail(2, `erwartet nichts (die Schreibweise gilt nur für Bereiche von … bis), gefunden: „${notation}“`);
-  const approx = cell(3).toLowerCase();
-  if (!['', YES, 'nein'].includes(approx)) fail(3, `erwartet „${YES}“ oder nichts, gefunden: „${cell(3)}“`);
-  const included = cell(4);
-  if (included !== '' && !ctx.instruments.has(included)) {
-    const guess = closest(included, ctx.instruments);
-    fail(4, `unbekanntes Instrument „${included}“: erwartet eine Instrument-ID aus instruments.yaml${guess ? `, meinten Sie „${guess}“?` : ''}`);
-  }
-  if (!ok || typeof min !== 'number' || typeof max !== 'number') return undefined;
-  return {
-    min,
-    max,
-    notation: (min === max ? 'bis' : notation || 'bis') as RangeNotation,
-    includedIn: included ? { id: included, collection: 'instruments' } : undefined,
-    footnote: cell(5) || undefined,
-    qualifier: cell(6) || undefined,
-    approximate: approx === YES,
-  };
-}
+const sameQuantity = (a: Quantity | undefined, b: Quantity | undefined) =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.min === b.min &&
+    a.max === b.max &&
+    (a.min === a.max || a.notation === b.notation) &&
+    a.includedIn?.id === b.includedIn?.id &&
+    a.footnote === b.footnote &&
+    a.qualifier === b.qualifier &&
+    a.approximate === b.approximate);
 
-const sameEntries = (a: Entries, b: Entries) =>
-  a.min === b.min &&
-  a.max === b.max &&
-  (a.min === a.max || a.notation === b.notation) &&
-  (a.includedIn ? refId(a.includedIn) : undefined) === (b.includedIn ? refId(b.includedIn) : undefined) &&
-  a.footnote === b.footnote &&
-  a.qualifier === b.qualifier &&
-  a.approximate === b.approximate;
-
-const describe = (e: Entries) => (e.min === e.max ? formatCount(e.min) : `${formatCount(e.min)} bis ${formatCount(e.max)}`);
-
-/** Entries the way planners write them: a plain number where possible (content-format.md). */
-export function writtenEntries(e: Entries, old?: unknown): unknown {
+/** A quantity the way planners write it: a plain number where possible (content-format.md). */
+export function writtenQuantity(e: Quantity, old?: unknown): unknown {
   const mods = {
-    includedIn: e.includedIn ? refId(e.includedIn) : undefined,
+    includedIn: e.includedIn?.id,
     footnote: e.footnote,
     qualifier: e.qualifier,
     approximate: e.approximate ? true : undefined,
@@ -147,165 +131,212 @@ function valueEdits(file: ParsedFile, path: PathSegment[], value: unknown): Edit
   return [{ kind: 'set', path, value }];
 }
 
-/** Compares a text cell with the data; a changed text is reported, not imported. */
-function compareText(ctx: Ctx, record: CsvRecord, column: string, found: string, expected: string, where: string) {
-  if (found.trim() !== expected.trim())
-    ctx.notes.push(at(ctx.name, record.line, `Spalte „${column}“`, `Text geändert, wird nicht eingelesen (Texte in ${where} ändern): „${found.trim()}“`));
-}
-
-/** Rows by their key column; reports unknown, doubled and missing keys. */
-function keyedRows(ctx: Ctx, records: CsvRecord[], keyOf: (r: CsvRecord) => string, expected: string[], unknown: (key: string) => string) {
-  const byKey = new Map<string, CsvRecord>();
-  for (const r of records) {
-    const key = keyOf(r);
-    if (!expected.includes(key)) ctx.problems.push(at(ctx.name, r.line, `„${key}“`, unknown(key)));
-    else if (byKey.has(key)) ctx.problems.push(at(ctx.name, r.line, `„${key}“`, `Zeile doppelt (schon in Zeile ${byKey.get(key)!.line})`));
-    else byKey.set(key, r);
-  }
-  for (const key of expected)
-    if (!byKey.has(key))
-      ctx.problems.push(at(ctx.name, 1, `„${key}“`, `Zeile fehlt: erwartet eine Zeile für „${key}“ (Zeilen hinzufügen oder löschen nur in den Datendateien)`));
-  return byKey;
-}
-
-const unknownInstrument = (ctx: Ctx, file: string) => (key: string) => {
-  if (key === '') return `Spalte „${ID_COLUMN}“ ist leer: erwartet die Instrument-ID der Zeile`;
-  if (!ctx.instruments.has(key)) {
-    const guess = closest(key, ctx.instruments);
-    return `unbekanntes Instrument „${key}“: erwartet eine Instrument-ID aus instruments.yaml${guess ? `, meinten Sie „${guess}“?` : ''}`;
-  }
-  return `Instrument „${key}“ steht nicht in dieser Tabelle (Zeilen hinzufügen oder löschen nur in ${file})`;
-};
-
-function importChapterTable(ctx: Ctx, table: DataTable, records: CsvRecord[], file: ParsedFile, ti: number, t: ProgrammeTable, edits: Edit[]) {
-  const display = file.file.path;
-  const ids = t.rows.map((r) => refId(r.instrument));
-  const hasTotal = t.kind === 'instruments' && t.total !== undefined;
-  const byKey = keyedRows(ctx, records, (r) => r.cells[0]!.trim(), hasTotal ? [...ids, TOTAL_ID] : ids, unknownInstrument(ctx, display));
-  const first = t.kind === 'instruments' ? 2 : 3;
-  const read = new Map<string, Entries>();
-  for (const [key, r] of byKey) {
-    const e = entriesFromCells(ctx, table, r, first);
-    if (e) read.set(key, e);
-    compareText(ctx, r, table.columns[1]!, r.cells[1]!, key === TOTAL_ID && t.kind === 'instruments' ? t.total!.label : t.rows[ids.indexOf(key)]!.label, display);
-    if (t.kind === 'instruments') {
-      const last = table.columns.length - 1;
-      const expected = key === TOTAL_ID ? (t.total!.note ?? '') : (t.rows[ids.indexOf(key)] as InstrumentTable['rows'][number]).function;
-      compareText(ctx, r, table.columns[last]!, r.cells[last]!, expected, display);
-    } else compareText(ctx, r, table.columns[2]!, r.cells[2]!, t.rows[ids.indexOf(key)]!.provider, display);
-  }
-  if (read.size !== byKey.size || byKey.size !== ids.length + (hasTotal ? 1 : 0)) return;
-  // Totals and "includedIn" on the new figures, reported at the CSV line.
-  const field = t.kind === 'instruments' ? 'entries' : 'estimate';
-  const newTable = {
-    ...t,
-    rows: t.rows.map((r, i) => ({ ...r, [field]: read.get(ids[i]!)! })),
-    ...(hasTotal ? { total: { ...(t as InstrumentTable).total!, entries: read.get(TOTAL_ID)! } } : {}),
-  } as ProgrammeTable;
-  for (const p of tableProblems(newTable)) {
-    const key = p.path[0] === 'total' ? TOTAL_ID : ids[p.path[1] as number]!;
-    ctx.problems.push(at(ctx.name, byKey.get(key)!.line, `„${key}“`, p.message));
-  }
-  t.rows.forEach((r, i) => {
-    const old = t.kind === 'instruments' ? (r as InstrumentTable['rows'][number]).entries : (r as { estimate: Entries }).estimate;
-    const next = read.get(ids[i]!)!;
-    if (sameEntries(old, next)) return;
-    const path = ['tables', ti, 'rows', i, field];
-    edits.push(...valueEdits(file, path, writtenEntries(next, nodeAt(file.doc, path).node?.toJSON())));
-    ctx.changes.push(`${display}  ${table.file}  ${ids[i]}: ${describe(old)} → ${describe(next)}`);
+/** The row keys of a table: its reference, else kind, number and label; repeated keys are numbered. */
+function keysOf(cells: { kind: string; number: string; label: string; ref: string }[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((c) => {
+    const base = c.kind === TOTAL_KIND ? TOTAL_KIND : c.ref !== '' ? `ref:${c.ref}` : `${c.kind}|${c.number}|${c.label}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
   });
-  if (hasTotal) {
-    const old = (t as InstrumentTable).total!.entries;
-    const next = read.get(TOTAL_ID)!;
-    if (!sameEntries(old, next)) {
-      const path = ['tables', ti, 'total', 'entries'];
-      edits.push(...valueEdits(file, path, writtenEntries(next, nodeAt(file.doc, path).node?.toJSON())));
-      ctx.changes.push(`${display}  ${table.file}  Summe: ${describe(old)} → ${describe(next)}`);
+}
+
+/** How a row is named in messages: its id, else its number and label. */
+const rowName = (c: { kind: string; number: string; label: string; ref: string }) =>
+  c.kind === TOTAL_KIND ? TOTAL_KIND : c.ref !== '' ? c.ref : `${c.number ? `${c.number} ` : ''}${c.label}`;
+
+const describe = (column: Column, q: Quantity | undefined) => (q ? formatQuantity(column.type as NumberKind, q, column).replace(/\u00a0/g, ' ') : '(leer)');
+
+type Target = { row: Row; index: number | 'total'; record: CsvRecord; name: string };
+
+/** Reads the number cells of one column of one CSV row; undefined = empty; null = a problem was reported. */
+function readQuantity(ctx: Ctx, record: CsvRecord, layout: ExportColumn[], column: Column, isNote: boolean): Quantity | undefined | null {
+  const kind = column.type as NumberKind;
+  const idx = layout.map((e, i) => ('column' in e && e.column.key === column.key ? i : -1)).filter((i) => i >= 0);
+  const cell = (i: number) => unmarkText(record.cells[i]!.trim()).trim();
+  const fail = (i: number, message: string) => {
+    ctx.problems.push(at(ctx.name, record.line, `Spalte „${layout[i]!.header}“`, message));
+    return null;
+  };
+  if (idx.every((i) => cell(i) === '')) return undefined;
+  if (isNote) return fail(idx.find((i) => cell(i) !== '')!, `erwartet eine leere Zelle (eine Hinweiszeile hat keine Zahlen), gefunden: „${cell(idx.find((i) => cell(i) !== '')!)}“`);
+  const single = idx.find((i) => layout[i]!.role === 'value');
+  if (single !== undefined) {
+    // One column: a number, or a range written "80 bis 170".
+    const range = /^(.+?)\s+bis\s+(.+)$/.exec(cell(single));
+    const [a, b] = range ? [parseNumber(range[1]!, kind, column.decimals), parseNumber(range[2]!, kind, column.decimals)] : [parseNumber(cell(single), kind, column.decimals), undefined];
+    if (typeof a === 'string') return fail(single, range ? `„von“ in „${cell(single)}“: ${a}` : a);
+    if (typeof b === 'string') return fail(single, `„bis“ in „${cell(single)}“: ${b}`);
+    if (b !== undefined && a > b) return fail(single, `erwartet „von bis bis“ mit von ≤ bis, gefunden: „${cell(single)}“`);
+    return { min: a, max: b ?? a, notation: 'bis', approximate: false };
+  }
+  const of = (role: string, modifier?: string) => idx.find((i) => layout[i]!.role === role && (modifier === undefined || (layout[i] as { modifier?: string }).modifier === modifier));
+  const iMin = of('min')!;
+  const iMax = of('max')!;
+  let ok = true;
+  const problem = (i: number, message: string) => {
+    fail(i, message);
+    ok = false;
+  };
+  const min = parseNumber(cell(iMin), kind, column.decimals);
+  if (typeof min === 'string') problem(iMin, min);
+  // An empty "bis" means a single number.
+  const max = cell(iMax) === '' && typeof min === 'number' ? min : parseNumber(cell(iMax), kind, column.decimals);
+  if (typeof max === 'string') problem(iMax, max);
+  if (typeof min === 'number' && typeof max === 'number' && min > max) problem(iMax, `erwartet einen Wert ≥ ${cell(iMin)} (von), gefunden: ${cell(iMax)}`);
+  const mod = (m: keyof typeof MODIFIERS) => {
+    const i = of('modifier', m);
+    return { i, value: i === undefined ? '' : cell(i) };
+  };
+  const notation = mod('notation');
+  if (notation.value !== '' && !['bis', 'klammer', 'strich'].includes(notation.value)) problem(notation.i!, `erwartet „bis“, „klammer“, „strich“ oder nichts, gefunden: „${notation.value}“`);
+  else if (notation.value !== '' && min === max) problem(notation.i!, `erwartet nichts (die Schreibweise gilt nur für Bereiche von … bis), gefunden: „${notation.value}“`);
+  const approx = mod('approximate');
+  if (!['', YES, 'nein'].includes(approx.value.toLowerCase())) problem(approx.i!, `erwartet „${YES}“ oder nichts, gefunden: „${approx.value}“`);
+  const included = mod('includedIn');
+  if (included.value !== '' && !ctx.instruments.has(included.value)) {
+    const guess = closest(included.value, ctx.instruments);
+    problem(included.i!, `unbekanntes Instrument „${included.value}“: erwartet eine Instrument-ID aus instruments.yaml${guess ? `, meinten Sie „${guess}“?` : ''}`);
+  }
+  if (!ok || typeof min !== 'number' || typeof max !== 'number') return null;
+  return {
+    min,
+    max,
+    notation: (min === max ? 'bis' : notation.value || 'bis') as RangeNotation,
+    includedIn: included.value ? { id: included.value, collection: 'instruments' } : undefined,
+    footnote: mod('footnote').value || undefined,
+    qualifier: mod('qualifier').value || undefined,
+    approximate: approx.value.toLowerCase() === YES,
+  };
+}
+
+function importTable(ctx: Ctx, data: DataTable, records: CsvRecord[], file: ParsedFile, ti: number, t: Table, edits: Edit[]) {
+  const display = file.file.path;
+  const layout = tableLayout(t);
+  const pick = (role: string, cells: readonly (string | number)[]) => {
+    const i = layout.findIndex((e) => e.role === role);
+    return i === -1 ? '' : String(cells[i]);
+  };
+  const ident = (cells: readonly (string | number)[], fallbackKind: string) => ({
+    kind: layout.some((e) => e.role === 'kind') ? pick('kind', cells) : fallbackKind,
+    number: pick('number', cells),
+    label: pick('label', cells),
+    ref: pick('ref', cells),
+  });
+  const dataRows: { row: Row; index: number | 'total' }[] = [...t.rows.map((row, index) => ({ row, index: index as number | 'total' })), ...(t.total ? [{ row: t.total, index: 'total' as const }] : [])];
+  const expectedIds = dataRows.map((r) => ident(layout.map((e) => exportCell(r.row, e, r.index === 'total')), KIND_NAMES.data));
+  const expectedKeys = keysOf(expectedIds);
+  const recordIds = records.map((r) => ident(r.cells.map((c) => unmarkText(c.trim()).trim()), KIND_NAMES.data));
+  const recordKeys = keysOf(recordIds);
+
+  // Rows by key: unknown, doubled and missing rows are problems.
+  const targets: Target[] = [];
+  const matched = new Map<string, CsvRecord>();
+  records.forEach((record, i) => {
+    const key = recordKeys[i]!;
+    const id = recordIds[i]!;
+    const k = expectedKeys.indexOf(key);
+    const first = key.includes('#') ? matched.get(key.replace(/#\d+$/, '')) : undefined;
+    if (k === -1 && first) ctx.problems.push(at(ctx.name, record.line, `„${rowName(id)}“`, `Zeile doppelt (schon in Zeile ${first.line})`));
+    else if (k === -1) {
+      const name = rowName(id);
+      let message = `unbekannte Zeile „${name}“: erwartet eine Zeile dieser Tabelle (Zeilen hinzufügen, löschen oder umbenennen nur in ${display})`;
+      if (id.ref !== '' && !ctx.instruments.has(id.ref) && layout.find((e) => e.role === 'ref')?.header === ID_COLUMN) {
+        const guess = closest(id.ref, ctx.instruments);
+        message = `unbekanntes Instrument „${id.ref}“: erwartet eine Instrument-ID aus instruments.yaml${guess ? `, meinten Sie „${guess}“?` : ''}`;
+      }
+      ctx.problems.push(at(ctx.name, record.line, `„${name}“`, message));
+    } else if (matched.has(key)) ctx.problems.push(at(ctx.name, record.line, `„${rowName(id)}“`, `Zeile doppelt (schon in Zeile ${matched.get(key)!.line})`));
+    else {
+      matched.set(key, record);
+      targets.push({ ...dataRows[k]!, record, name: rowName(expectedIds[k]!) });
+    }
+  });
+  expectedKeys.forEach((key, k) => {
+    if (!matched.has(key))
+      ctx.problems.push(at(ctx.name, 1, `„${rowName(expectedIds[k]!)}“`, `Zeile fehlt: erwartet eine Zeile für „${rowName(expectedIds[k]!)}“ (Zeilen hinzufügen oder löschen nur in ${display})`));
+  });
+
+  // Texts are compared (not read); numbers are read; computed columns are compared with the new numbers.
+  const numberColumns = t.columns.filter((c) => layout.some((e) => 'column' in e && e.column === c && (e.role === 'value' || e.role === 'min')));
+  const next = new Map<Target, Record<string, Quantity | undefined>>();
+  let readOk = true;
+  for (const target of targets) {
+    const { row, record } = target;
+    const isTotal = target.index === 'total';
+    layout.forEach((e, i) => {
+      if (e.role !== 'label' && e.role !== 'text' && e.role !== 'ref' && e.role !== 'number' && e.role !== 'kind') return;
+      const found = unmarkText(record.cells[i]!.trim()).trim();
+      const expected = String(exportCell(row, e, isTotal)).trim();
+      if (found !== expected)
+        ctx.notes.push(at(ctx.name, record.line, `Spalte „${e.header}“`, `Text geändert, wird nicht eingelesen (Texte in ${display} ändern): „${found}“`));
+    });
+    const values: Record<string, Quantity | undefined> = {};
+    for (const c of numberColumns) {
+      const q = readQuantity(ctx, record, layout, c, row.kind === 'note');
+      if (q === null) {
+        readOk = false;
+        continue;
+      }
+      const old = quantityOf(row, c.key);
+      if (old && !q) {
+        const i = layout.findIndex((e) => 'column' in e && e.column === c);
+        ctx.problems.push(at(ctx.name, record.line, `Spalte „${layout[i]!.header}“`, `${expectedNumber(c.type as NumberKind, c.decimals)}, gefunden: eine leere Zelle (Zahlen löschen nur in ${display})`));
+        readOk = false;
+        continue;
+      }
+      values[c.key] = q;
+    }
+    next.set(target, values);
+  }
+  if (!readOk || targets.length !== dataRows.length || ctx.problems.length > 0) return;
+
+  // The table with the new numbers, checked as a whole; problems are reported at their CSV line.
+  const withValues = (row: Row, values: Record<string, Quantity | undefined>): Row => {
+    const cells: Record<string, Cell | undefined> = { ...row.cells };
+    for (const c of numberColumns) {
+      const q = values[c.key];
+      cells[c.key] = q ? ({ type: c.type as NumberKind, ...q } as Cell) : undefined;
+    }
+    return { ...row, cells };
+  };
+  const byIndex = new Map(targets.map((x) => [x.index, x]));
+  const newTable: Table = {
+    ...t,
+    rows: t.rows.map((r, i) => withValues(r, next.get(byIndex.get(i)!)!)),
+    total: t.total ? withValues(t.total, next.get(byIndex.get('total')!)!) : undefined,
+  };
+  for (const p of tableProblems(newTable)) {
+    const target = p.path[0] === 'total' ? byIndex.get('total') : p.path[0] === 'rows' ? byIndex.get(p.path[1] as number) : undefined;
+    ctx.problems.push(at(ctx.name, target?.record.line ?? 1, `„${target?.name ?? t.id}“`, p.message));
+  }
+  if (ctx.problems.length > 0) return;
+
+  for (const target of targets) {
+    const newRow = target.index === 'total' ? newTable.total! : newTable.rows[target.index]!;
+    // Computed columns: never read back; a different value in the file is a note.
+    layout.forEach((e, i) => {
+      if (e.role !== 'change') return;
+      const found = target.record.cells[i]!.trim();
+      const computed = changeOf(newRow, e.column);
+      const expected = computed === null || computed === undefined ? '' : String(computed);
+      if (found !== expected)
+        ctx.notes.push(at(ctx.name, target.record.line, `Spalte „${e.header}“`, `wird berechnet, nicht eingelesen (aus den Zahlen der Zeile: ${expected === '' ? 'nicht berechenbar' : `${expected} %`})`));
+    });
+    const rowPath: PathSegment[] = ['tables', ti, target.index === 'total' ? 'total' : 'rows', ...(target.index === 'total' ? [] : [target.index])];
+    for (const c of numberColumns) {
+      const old = quantityOf(target.row, c.key);
+      const q = next.get(target)![c.key];
+      if (sameQuantity(old, q) || !q) continue;
+      const path = [...rowPath, c.key];
+      const { complete } = nodeAt(file.doc, path);
+      if (complete) edits.push(...valueEdits(file, path, writtenQuantity(q, nodeAt(file.doc, path).node?.toJSON())));
+      else edits.push({ kind: 'insert', path: rowPath, key: c.key, value: writtenQuantity(q) });
+      const shape = old && old.min === old.max && q.min !== q.max ? ' (Einzelwert wird Bereich)' : old && old.min !== old.max && q.min === q.max ? ' (Bereich wird Einzelwert)' : '';
+      ctx.changes.push(`${display}  ${data.file}  ${target.name}, ${c.header}: ${describe(c, old)} → ${describe(c, q)}${shape}`);
     }
   }
-}
-
-function importKeyFigures(ctx: Ctx, table: DataTable, records: CsvRecord[], file: ParsedFile, k: KeyFigures, edits: Edit[]) {
-  const display = file.file.path;
-  type Target = { path: PathSegment[]; label: string; instrument?: string; ofWhich: boolean; entries: number; previousPlan: number };
-  const targets = new Map<string, Target>();
-  targets.set(TOTAL_ID, { path: ['keyFigures', 'total'], label: TOTAL_ID, ofWhich: false, entries: k.total.entries, previousPlan: k.total.previousPlan });
-  k.groups.forEach((g, gi) => {
-    targets.set(g.numeral, { path: ['keyFigures', 'groups', gi], label: g.label, instrument: g.instrument && refId(g.instrument), ofWhich: false, entries: g.entries, previousPlan: g.previousPlan });
-    g.rows.forEach((r, ri) =>
-      targets.set(keyFigureRowNumber(g.numeral, ri), {
-        path: ['keyFigures', 'groups', gi, 'rows', ri],
-        label: r.label,
-        instrument: r.instrument && refId(r.instrument),
-        ofWhich: r.ofWhich,
-        entries: r.entries,
-        previousPlan: r.previousPlan,
-      }),
-    );
-  });
-  const keys = [...targets.keys()];
-  const byKey = keyedRows(ctx, records, (r) => r.cells[0]!.trim(), keys, (key) => `unbekannte Zeile „${key}“: erwartet in Spalte „${table.columns[0]}“ eine von ${keys.join(', ')}`);
-  const read = new Map<string, { entries: number; previousPlan: number }>();
-  for (const [key, r] of byKey) {
-    const t = targets.get(key)!;
-    compareText(ctx, r, table.columns[1]!, r.cells[1]!, t.label, display);
-    const id = r.cells[2]!.trim();
-    if (id !== '' && !ctx.instruments.has(id)) ctx.problems.push(at(ctx.name, r.line, `Spalte „${ID_COLUMN}“`, unknownInstrument(ctx, display)(id)));
-    else compareText(ctx, r, ID_COLUMN, id, t.instrument ?? '', display);
-    compareText(ctx, r, table.columns[3]!, r.cells[3]!, t.ofWhich ? YES : '', display);
-    const entries = parseCount(r.cells[4]!);
-    const previousPlan = parseCount(r.cells[5]!);
-    if (typeof entries === 'string') ctx.problems.push(at(ctx.name, r.line, `Spalte „${table.columns[4]}“`, entries));
-    if (typeof previousPlan === 'string') ctx.problems.push(at(ctx.name, r.line, `Spalte „${table.columns[5]}“`, previousPlan));
-    if (typeof entries !== 'number' || typeof previousPlan !== 'number') continue;
-    read.set(key, { entries, previousPlan });
-    const change = r.cells[6]!.trim();
-    const computed = percentChange(entries, previousPlan);
-    if (change !== String(computed ?? ''))
-      ctx.notes.push(at(ctx.name, r.line, `Spalte „${table.columns[6]}“`, `wird berechnet, nicht eingelesen (aus den Zahlen der Zeile: ${computed ?? 'nicht berechenbar'})`));
-  }
-  if (read.size !== keys.length) return;
-  const next: KeyFigures = {
-    ...k,
-    total: { ...k.total, ...read.get(TOTAL_ID)! },
-    groups: k.groups.map((g) => ({
-      ...g,
-      ...read.get(g.numeral)!,
-      rows: g.rows.map((r, ri) => ({ ...r, ...read.get(keyFigureRowNumber(g.numeral, ri))! })),
-    })),
-  };
-  for (const p of keyFigureProblems(next)) {
-    const key =
-      p.path[0] === 'total' ? TOTAL_ID : p.path[2] === 'rows' ? keyFigureRowNumber(k.groups[p.path[1] as number]!.numeral, p.path[3] as number) : k.groups[p.path[1] as number]!.numeral;
-    ctx.problems.push(at(ctx.name, byKey.get(key)!.line, `„${key}“`, p.message));
-  }
-  for (const [key, t] of targets) {
-    const n = read.get(key)!;
-    for (const f of ['entries', 'previousPlan'] as const)
-      if (n[f] !== t[f]) {
-        edits.push({ kind: 'set', path: [...t.path, f], value: n[f] });
-        ctx.changes.push(`${display}  ${table.file}  ${key} ${f === 'entries' ? table.columns[4] : table.columns[5]}: ${formatCount(t[f])} → ${formatCount(n[f])}`);
-      }
-  }
-}
-
-function importExtras(ctx: Ctx, table: DataTable, records: CsvRecord[], file: ParsedFile, k: KeyFigures, edits: Edit[]) {
-  const display = file.file.path;
-  const keyOf = (e: KeyFigures['extras'][number]) => (e.instrument ? refId(e.instrument) : e.label);
-  const keys = k.extras.map(keyOf);
-  const byKey = keyedRows(ctx, records, (r) => r.cells[0]!.trim() || r.cells[1]!.trim(), keys, (key) =>
-    ctx.instruments.has(key) ? `„${key}“ steht nicht in dieser Tabelle (Zeilen nur in ${display} hinzufügen)` : unknownInstrument(ctx, display)(key),
-  );
-  k.extras.forEach((e, i) => {
-    const r = byKey.get(keys[i]!);
-    if (!r) return;
-    compareText(ctx, r, table.columns[1]!, r.cells[1]!, e.label, display);
-    const next = entriesFromCells(ctx, table, r, 2);
-    if (!next || sameEntries(e.entries, next)) return;
-    const path = ['keyFigures', 'extras', i, 'entries'];
-    edits.push(...valueEdits(file, path, writtenEntries(next, nodeAt(file.doc, path).node?.toJSON())));
-    ctx.changes.push(`${display}  ${table.file}  ${keys[i]}: ${describe(e.entries)} → ${describe(next)}`);
-  });
 }
 
 /**
@@ -315,7 +346,9 @@ function importExtras(ctx: Ctx, table: DataTable, records: CsvRecord[], file: Pa
 export function planImport(content: CheckResult, year: number, inputs: readonly CsvInput[]): ImportPlan {
   const data = yearData(content, year);
   const y = content.years.find((x) => x.year === year)!;
-  const tables = new Map(dataTables(data).map((t) => [t.file, t]));
+  const tables = new Map<string, { chapter: (typeof y.chapters)[number]; ti: number; data: DataTable }>();
+  for (const chapter of y.chapters)
+    chapter.data.tables.forEach((t, ti) => tables.set(chapterTableFile(year, chapter.data, t.id), { chapter, ti, data: chapterDataTable(data.programme, chapter.data, t) }));
   const problems: string[] = [];
   const notes: string[] = [];
   const changes: string[] = [];
@@ -328,8 +361,8 @@ export function planImport(content: CheckResult, year: number, inputs: readonly 
   for (const input of inputs) {
     const name = input.name.split(/[\\/]/).pop()!;
     const base = name.replace(/\.csv$/i, '');
-    const table = tables.get(base);
-    if (!table) {
+    const target = tables.get(base);
+    if (!target) {
       const guess = closest(base, tables.keys());
       problems.push(
         at(name, 1, '(Dateiname)', `unbekannte Tabelle „${base}“: erwartet den Namen einer exportierten Datei des Jahres ${year}${guess ? `, meinten Sie „${guess}.csv“?` : ` (${[...tables.keys()].map((t) => `${t}.csv`).join(', ')})`}`),
@@ -343,21 +376,18 @@ export function planImport(content: CheckResult, year: number, inputs: readonly 
     seen.add(base);
     let records: CsvRecord[];
     try {
-      records = readCsv(input.bytes, table.columns);
+      records = readCsv(input.bytes, target.data.columns);
     } catch (error) {
       if (error instanceof CsvError) problems.push(at(name, error.line, '(Datei)', error.message));
       else throw error;
       continue;
     }
-    const ctx: Ctx = { name, problems, notes, changes, instruments: new Set(content.instruments.keys()) };
-    const programmeFile = y.programme!.file;
-    if (base === keyFiguresFile(year)) importKeyFigures(ctx, table, records, programmeFile, data.programme.keyFigures, editsFor(programmeFile));
-    else if (base === extrasFile(year)) importExtras(ctx, table, records, programmeFile, data.programme.keyFigures, editsFor(programmeFile));
-    else {
-      const chapter = y.chapters.find((c) => c.data.tables.some((t) => chapterTableFile(year, c.data, t.id) === base))!;
-      const ti = chapter.data.tables.findIndex((t) => chapterTableFile(year, chapter.data, t.id) === base);
-      importChapterTable(ctx, table, records, chapter.file, ti, chapter.data.tables[ti]!, editsFor(chapter.file));
-    }
+    // Problems of this file only decide whether its table is checked as a whole.
+    const own: string[] = [];
+    const ctx: Ctx = { name, problems: own, notes, changes, instruments: new Set(content.instruments.keys()) };
+    const { chapter, ti } = target;
+    importTable(ctx, target.data, records, chapter.file, ti, chapter.data.tables[ti]!, editsFor(chapter.file));
+    problems.push(...own);
   }
   if (problems.length > 0) throw new ImportError(problems);
   const files = [...editsByFile.values()]

@@ -127,6 +127,12 @@ export const publisherSchema = z.strictObject({
       onlineEdition: text.optional(),
     })
     .default({ publishedBy: 'Herausgegeben von', responsible: 'Verantwortlich:' }),
+  /**
+   * The licence under which the data downloads (/<year>/daten/) may be re-used, stated on the
+   * downloads page and in datapackage.json, e.g. { name: "Datenlizenz Deutschland – Namensnennung
+   * – Version 2.0", url: "https://www.govdata.de/dl-de/by-2-0" }. Without it: "keine Lizenz angegeben".
+   */
+  dataLicence: z.strictObject({ name: text, url: z.url() }).optional(),
   /** Accent and link colours for light and dark mode (checked for contrast). */
   colors: z.strictObject({ light: modeColours('light'), dark: modeColours('dark') }).optional(),
 });

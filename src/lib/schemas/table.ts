@@ -22,7 +22,7 @@ import './german.ts';
 import { type Ref, plainRef, slug } from './ref.ts';
 import { type Quantity, quantitySchema, type NumberKind, sumQuantities } from './entries.ts';
 import { percentChange } from '../numbers.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber, formatPercent } from '../format.ts';
 
 const text = z.string().trim().min(1, { error: 'erwartet einen nicht leeren Text' });
 
@@ -495,7 +495,7 @@ export function tableProblems(t: Table): Issue[] {
       if (computed !== cell.printed)
         problems.push({
           path: ['rows', i, c.key],
-          message: `${name}, Zeile „${row.label}“, Spalte „${c.header}“: gedruckt ${formatNumber('percent', cell.printed, { decimals: 0 })}, berechnet ${computed === null || computed === undefined ? 'nicht berechenbar (Grundwert 0 oder fehlend)' : formatNumber('percent', computed, { decimals: 0 })}`,
+          message: `${name}, Zeile „${row.label}“, Spalte „${c.header}“: gedruckt ${formatPercent(cell.printed)}, berechnet ${computed === null || computed === undefined ? 'nicht berechenbar (Grundwert 0 oder fehlend)' : formatPercent(computed)}`,
         });
     }
   });

@@ -1,11 +1,12 @@
 /**
  * Everything /<year>/daten/ offers, computed once per year: the tables of the export module
  * (src/lib/export, which owns the CSV format), the data of the charts that have no table of
- * their own (shares, portfolio), and the whole year as one JSON document. Not a route (the
- * leading underscore keeps Astro from serving it).
+ * their own (shares, portfolio), the whole year as one JSON document, and the Frictionless
+ * `datapackage.json` that describes every CSV file. Not a route (the leading underscore keeps
+ * Astro from serving it).
  */
 import { chaptersOf, programme, publisher, registries } from '../../../data/programme.ts';
-import { dataTables, chapterTableFile, type DataTable, type YearData } from '../../../lib/export/index.ts';
+import { dataPackage, dataTables, chapterTableFile, type DataTable, type YearData } from '../../../lib/export/index.ts';
 import { portfolioGroups } from '../../../lib/charts/portfolio.ts';
 import { portfolioFile, portfolioTable, shareFile, shareTables, yearDocument } from '../../../lib/charts/data.ts';
 import { tableAnchor } from '../../../lib/anchors.ts';
@@ -33,10 +34,9 @@ async function load(year: string) {
   const prog = (await programme(year)).data;
   const chapters = await chaptersOf(year);
   const regs = await registries();
-  const { labels } = await publisher();
   const data: YearData = { programme: prog, chapters: chapters.map((c) => ({ id: c.id, data: c.data })), instruments: regs.instruments };
 
-  // Where each file's numbers stand on the site.
+  // Where each file's numbers stand on the site (a table not shown on the page: its chapter).
   const hrefs = new Map<string, string>();
   for (const c of chapters) {
     for (const t of c.data.tables) hrefs.set(chapterTableFile(prog.year, c.data, t.id), `/${year}/${c.data.slug}/${t.shown ? `#${tableAnchor(t.id)}` : ''}`);
@@ -45,17 +45,21 @@ async function load(year: string) {
   hrefs.set(portfolioFile(prog.year), `/${year}/#portfolio`);
 
   const chapterData = chapters.map((c) => c.data);
+  const pub = await publisher();
   const tables: Download[] = dataTables(data).map((t) => ({ ...t, href: hrefs.get(t.file), group: 'table' }));
+  const portfolio = portfolioGroups(prog.year, chapterData, regs.instruments, pub.labels.focusArea);
   const charts: Download[] = [
     ...shareTables(prog.title, prog.year, chapterData),
-    portfolioTable(prog.title, prog.year, portfolioGroups(prog.year, chapterData, regs.instruments), labels.focusArea),
+    ...(portfolio.length > 0 ? [portfolioTable(prog.title, prog.year, portfolio, pub.labels.focusArea)] : []),
   ].map((t) => ({ ...t, href: hrefs.get(t.file), group: 'chart' }));
   const all = [...tables, ...charts];
   const names = all.map((t) => t.file);
   const twice = names.filter((n, i) => names.indexOf(n) !== i || n === yearFile(prog.year));
   if (twice.length > 0) throw new Error(`/${year}/daten/: Dateiname mehrfach vergeben: ${[...new Set(twice)].join(', ')}`);
 
-  const whole = `${JSON.stringify(yearDocument(data, regs, all), null, 2)}\n`;
-  return { programme: prog, tables, charts, all, yearFile: yearFile(prog.year), yearJson: whole };
+  const licence = pub.dataLicence;
+  const whole = `${JSON.stringify(yearDocument(data, regs, all, licence), null, 2)}\n`;
+  const datapackage = `${JSON.stringify(dataPackage(prog, all, { publisher: pub.name, licence }), null, 2)}\n`;
+  return { programme: prog, tables, charts, all, yearFile: yearFile(prog.year), yearJson: whole, licence, datapackage };
 }
 
