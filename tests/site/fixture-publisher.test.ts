@@ -56,6 +56,13 @@ describe('every page renders', () => {
     }
   });
 
+  it.each(years)('%s: the whole programme on one page, the data page and the comparison page', (year) => {
+    for (const url of [`/${year}/gesamt/`, `/${year}/daten/`, `/${year}/vergleich/`]) expect(fileOfUrl(dir, url), url).toBeDefined();
+    const whole = htmlText(/<main\b[\s\S]*<\/main>/.exec(page(`/${year}/gesamt/`))?.[0] ?? '');
+    expect(whole).toMatch(/\bIII\.1\.? Angebote und Eintritte/);
+    expect(whole).toContain('Vorwort');
+  });
+
   it('the start page leads to the newest year', () => {
     expect(page('/')).toMatch(/href="\/2026\/"/);
   });
@@ -184,6 +191,21 @@ describe('downloads, search, links', () => {
       }
     for (const h of hrefs) expect(existsSync(path.join(dir, h)), h).toBe(true);
     for (const h of hrefs.filter((x) => x.endsWith('.json'))) expect(() => JSON.parse(readFileSync(path.join(dir, h), 'utf8')), h).not.toThrow();
+  });
+
+  it.each(years)('%s: datapackage.json describes every CSV file, with the licence from the settings', (year) => {
+    const pkg = JSON.parse(readFileSync(path.join(dir, year, 'daten', 'datapackage.json'), 'utf8')) as { licenses?: { title: string }[]; resources: { path: string; schema: { fields: unknown[] } }[] };
+    expect(pkg.licenses?.map((l) => l.title)).toEqual(['Datenlizenz Deutschland – Zero – Version 2.0']);
+    const csvs = readdirSync(path.join(dir, year, 'daten')).filter((f) => f.endsWith('.csv'));
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual(csvs.sort());
+    for (const r of pkg.resources) expect(r.schema.fields.length, r.path).toBeGreaterThan(0);
+    expect(text(`/${year}/daten/`)).toContain('Datenlizenz Deutschland – Zero – Version 2.0');
+  });
+
+  it('no download holds an unfilled value', () => {
+    for (const year of years)
+      for (const f of readdirSync(path.join(dir, year, 'daten')).filter((x) => /\.(csv|json)$/.test(x)))
+        expect(readFileSync(path.join(dir, year, 'daten', f), 'utf8'), f).not.toMatch(/\bundefined\b|\bNaN\b|\[object Object\]/);
   });
 
   it('the budget CSV keeps the cents', () => {
