@@ -460,7 +460,7 @@ describe('the general table: sums, shares, groups and parts', () => {
     };
     expect(tableProblemsOf(t)).toEqual([]);
     t.rows[0]!.change = 7;
-    expect(tableProblemsOf(t)).toEqual(['rows.0.change: Tabelle „kennzahlen“, Zeile „Einstiegsgeld“, Spalte „Vergleich“: gedruckt 7\u00a0%, berechnet 6\u00a0%']);
+    expect(tableProblemsOf(t)).toEqual(['rows.0.change: Tabelle „kennzahlen“, Zeile „Einstiegsgeld“, Spalte „Vergleich“: gedruckt +7\u00a0%, berechnet +6\u00a0%']);
     t.rows[0]!.previousPlan = 0;
     expect(tableProblemsOf(t).join('\n')).toMatch(/berechnet nicht berechenbar \(Grundwert 0 oder fehlend\)/);
   });
