@@ -7,12 +7,18 @@
  *   npm run bench                                  N = 1, 5, 20; 3 builds each (median)
  *   npm run bench -- --sizes 1,5 --runs 1          quicker
  *   npm run bench -- --no-write --keep             print only; keep the temporary folder
+ *   npm run bench -- search                        the search benchmark instead (scripts/lib/bench/search.ts)
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createArchive, createProject, machine, measureSite, timedBuild } from './lib/bench/run.ts';
 import { formatSection, median, replaceSection, type Result } from './lib/bench/report.ts';
+
+if (process.argv[2] === 'search') {
+  await import('./lib/bench/search-cli.ts');
+  process.exit(0);
+}
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { type PostBuildStep, postBuildSteps } from './post-build.ts';
+import { type PostBuildStage, postBuildSteps } from './post-build.ts';
 import { checkProject } from './check.ts';
-import { makeReproducible } from './reproducible.ts';
 
 export type BuildOptions = {
   drafts?: boolean;
@@ -18,7 +17,7 @@ export type BuildOptions = {
   /** Skip the data check before the build (tests of the build's own failure handling only). */
   skipCheck?: boolean;
   /** The steps after the Astro build (default: all of post-build.ts; tests that only look at pages pass fewer). */
-  steps?: readonly PostBuildStep[];
+  steps?: readonly PostBuildStage[];
 };
 
 /** Runs a command, throws with its output when it fails. */
@@ -72,12 +71,18 @@ export async function runBuild(options: BuildOptions = {}): Promise<void> {
       env: { ...env, DEV: undefined, PROD: undefined, MODE: undefined, SSR: undefined, BASE_URL: undefined },
       quiet: true,
     });
-    for (const step of options.steps ?? postBuildSteps) {
-      log(`Schritt: ${step.name}`);
-      await step.run({ root, dir: tmpDir, env });
+    for (const stage of options.steps ?? postBuildSteps) {
+      const together = Array.isArray(stage) ? stage : [stage];
+      // All steps of a stage finish (none still writes into tmpDir when it is removed); the first failure counts.
+      const results = await Promise.allSettled(
+        together.map(async (step) => {
+          log(`Schritt: ${step.name}`);
+          await step.run({ root, dir: tmpDir, env });
+        }),
+      );
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     }
-    // Same data, same bytes: no print times in the PDFs (see reproducible.ts).
-    makeReproducible(tmpDir, { ...process.env, ...options.env });
   } catch (error) {
     rmSync(tmpDir, { recursive: true, force: true });
     throw error;

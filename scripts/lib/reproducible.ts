@@ -2,10 +2,9 @@
  * Reproducible output: the same data must give byte-identical files, so that a regeneration's
  * real changes show as a plain diff. Astro's pages already are; Chromium's PDFs carry the time of
  * printing and internal node numbers. Both are rewritten here with strings of the same length,
- * so that the byte offsets in the PDF's cross-reference table stay valid.
+ * so that the byte offsets in the PDF's cross-reference table stay valid. pdf.ts applies it to
+ * every PDF it writes, so the build and `npm run pdf` give the same bytes.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 
 /** "D:YYYYMMDDHHmmSS" for the fixed date: SOURCE_DATE_EPOCH if set, else 1 January of `year`. */
 export function pdfDate(year: number, env: NodeJS.ProcessEnv = process.env): string {
@@ -30,26 +29,4 @@ export function normalizePdf(bytes: Buffer, date: string): Buffer {
   const out = Buffer.from(text, 'latin1');
   if (out.length !== bytes.length) throw new Error('PDF-Normalisierung hat die Länge verändert');
   return out;
-}
-
-/** Normalises every PDF below `dir`; returns the files it rewrote. */
-export function makeReproducible(dir: string, env: NodeJS.ProcessEnv = process.env): string[] {
-  const changed: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const abs = path.join(d, name);
-      if (statSync(abs).isDirectory()) walk(abs);
-      else if (name.endsWith('.pdf')) {
-        const year = Number(/(\d{4})/.exec(path.relative(dir, abs))?.[1] ?? 2000);
-        const before = readFileSync(abs);
-        const after = normalizePdf(before, pdfDate(year, env));
-        if (!after.equals(before)) {
-          writeFileSync(abs, after);
-          changed.push(path.relative(dir, abs));
-        }
-      }
-    }
-  };
-  walk(dir);
-  return changed;
 }

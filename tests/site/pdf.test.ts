@@ -1,17 +1,23 @@
 /**
  * The PDF edition that the build prints from /<year>/gesamt/: it exists for every published
  * year, is tagged with real text, has the chapters as bookmarks pointing at the right pages,
- * and its contents give those page numbers.
+ * and its contents give those page numbers; it meets the machine-checkable rules of PDF/UA-1
+ * (tests/lib/pdf-ua.ts); and printing it again (`npm run pdf`, without the cache) gives the
+ * same bytes as the build.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chapterFiles, readMdx, years } from '../lib/content.ts';
 import { distDir } from '../lib/dist.ts';
+import { htmlText } from '../lib/html.ts';
 import { assertBuilt, readPage } from '../lib/site.ts';
-import { pdfOutline, pdfPath, type OutlineEntry } from '../../scripts/lib/pdf.ts';
+import { pdfOutline, pdfPath, writePdfs, type OutlineEntry } from '../../scripts/lib/pdf.ts';
+import { checkPdfUa, type PdfUaReport } from '../lib/pdf-ua.ts';
 import { pdfHref } from '../../src/components/print/edition.ts';
+import { pdfConformance } from '../../src/lib/pdf-conformance.ts';
 
 type Chapter = { number: string; title: string; slug: string; goal?: string; body: string };
 
@@ -77,24 +83,65 @@ describe.each(editionYears())('the PDF of %s', (year) => {
     expect(readPage(`/${year}/`)).toContain(`href="${pdfHref(year)}"`);
   });
 
+  it('is printed again to the same bytes (what `npm run pdf` does after the build, without the cache)', async () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'amip-pdf-'));
+    try {
+      cpSync(distDir(), copy, { recursive: true });
+      const [again] = await writePdfs({ dir: copy, years: [year], cacheDir: false });
+      expect(again).toBe(pdfPath(copy, year));
+      expect(readFileSync(again!).equals(readFileSync(file))).toBe(true);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('is tagged, German, and titled with the programme', () => {
     expect(pdf.marked).toBe(true);
     expect(pdf.info.Language).toBe('de');
     expect(String(pdf.info.Title)).toContain(`programm ${year}`);
   });
 
-  it('has every chapter as a bookmark, in printed order, on ascending pages', () => {
-    const entries = pdf.outline.map((e) => ({ ...e, key: key(e.title) }));
+  it('has every chapter as a bookmark that reads like its heading, in printed order, on ascending pages', () => {
+    const entries = pdf.outline;
     let last = -1;
     let lastPage = 0;
     for (const c of chapters) {
-      const at = entries.findIndex((e, i) => i > last && e.key === key(`${c.number} ${c.title}`));
+      // Word for word, with the spaces: no words run together where the heading wrapped.
+      const at = entries.findIndex((e, i) => i > last && e.title === plain(`${c.number} ${c.title}`));
       expect(at, `Lesezeichen „${c.number} ${c.title}“`).toBeGreaterThan(last);
       expect(entries[at]!.page).toBeGreaterThan(lastPage);
       last = at;
       lastPage = entries[at]!.page;
     }
-    for (const title of ['Abkürzungsverzeichnis', 'Impressum']) expect(entries.some((e) => e.key === title), title).toBe(true);
+    for (const title of ['Abkürzungsverzeichnis', 'Impressum']) expect(entries.some((e) => e.title === title), title).toBe(true);
+  });
+
+  it('has bookmarks whose words are the words of the page\'s headings', () => {
+    const html = readPage(`/${year}/gesamt/`);
+    const headings = [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => htmlText(m[2]!));
+    for (const e of pdf.outline) expect(headings, e.title).toContainEqual(e.title);
+  });
+
+  describe('PDF/UA-1, the machine-checkable part', () => {
+    let ua: PdfUaReport;
+    beforeAll(async () => {
+      ua = await checkPdfUa(readFileSync(file));
+    });
+
+    // What src/lib/pdf-conformance.ts tells the accessibility statement as `checked`.
+    it('has no problem: every mark tagged or an artifact, lists with LBody, Alt on every Figure, /Contents on every link', () => {
+      expect(ua.problems).toEqual([]);
+      // The checks had something to look at.
+      expect(ua.figures).toBeGreaterThan(0);
+      expect(ua.links).toBeGreaterThan(0);
+      expect(ua.listItems).toBeGreaterThan(0);
+    });
+
+    it('names PDF/UA, its title and language in XMP metadata', () => {
+      expect(ua.xmp).toContain(`<pdfuaid:part>${pdfConformance.part}</pdfuaid:part>`);
+      expect(ua.xmp).toContain(`programm ${year}`);
+      expect(ua.xmp).toContain('<rdf:li>de</rdf:li>');
+    });
   });
 
   it('has the text of each chapter, its first paragraph on the page its bookmark points to', () => {

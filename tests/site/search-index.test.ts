@@ -11,6 +11,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir } from '../lib/dist.ts';
+import { readYaml } from '../lib/content.ts';
+import type { SearchTerms } from '../../src/lib/search/terms.ts';
 
 type ResultData = { url: string; excerpt: string; meta: Record<string, string>; sub_results: { url: string; title: string }[] };
 type Pagefind = {
@@ -169,5 +171,63 @@ describe('search on the pages', () => {
     expect(notFound).toMatch(/<main[^>]*>[\s\S]*<form[^>]*action="\/suche\/"[\s\S]*<\/main>/);
     expect(notFound).toMatch(/<main[^>]*>[\s\S]*class="toc"[\s\S]*<\/main>/);
     expect(notFound).not.toMatch(/data-pagefind-body/);
+  });
+});
+
+describe('the search dictionary (/suche/begriffe.json)', () => {
+  const dict = () => JSON.parse(readFileSync(path.join(dir, 'suche', 'begriffe.json'), 'utf8')) as SearchTerms;
+
+  it('holds every name of the registries with its defining page', () => {
+    const d = dict();
+    const glossary = readYaml('glossary.yaml') as Record<string, { abbreviation: string; expansion: string }>;
+    for (const [id, g] of Object.entries(glossary)) {
+      const term = d.terms.find((t) => t.href === `/glossar/#${id}`);
+      expect(term?.names, id).toEqual(expect.arrayContaining([g.abbreviation]));
+    }
+    const instruments = readYaml('instruments.yaml') as Record<string, { name: string; abbreviation?: string; aliases?: string[] }>;
+    for (const [id, i] of Object.entries(instruments)) {
+      const term = d.terms.find((t) => t.href === `/instrumente/${id}/`);
+      expect(term?.names, id).toEqual(expect.arrayContaining([i.name, ...(i.abbreviation ? [i.abbreviation] : []), ...(i.aliases ?? [])]));
+    }
+    const bases = readYaml('legal-bases.yaml') as Record<string, { citation: string; sections: string[] }>;
+    for (const [id, b] of Object.entries(bases)) {
+      const c = d.citations.find((x) => x.href === `/rechtsgrundlagen/${id}/`);
+      expect(c?.sections, id).toEqual(b.sections.map((s) => s.toLowerCase()));
+    }
+  });
+
+  it('has a vocabulary for the typo correction, with the words of the headings', () => {
+    const d = dict();
+    expect(d.vocabulary.length).toBeGreaterThan(100);
+    expect(new Set(d.vocabulary).size).toBe(d.vocabulary.length);
+    // The heading of every instrument page's table of planned entries.
+    const html = readFileSync(path.join(dir, 'instrumente', Object.keys(readYaml('instruments.yaml') as object)[0]!, 'index.html'), 'utf8');
+    const heading = /<h2[^>]*>([^<]+)<\/h2>/.exec(html)![1]!.split(/\s+/).filter((w) => w.length >= 4);
+    expect(d.vocabulary).toEqual(expect.arrayContaining(heading));
+  });
+
+  it('is loaded by the search page only when someone searches', () => {
+    const search = readFileSync(path.join(dir, 'suche', 'index.html'), 'utf8');
+    expect(search).not.toContain('begriffe.json');
+    expect(search).toMatch(/<section id="wege-zum-inhalt"/);
+  });
+});
+
+describe('exact places and metadata in the index', () => {
+  it('opens a glossary hit at its entry and a table hit at its row', async () => {
+    const glossary = readYaml('glossary.yaml') as Record<string, { abbreviation: string }>;
+    const [id, entry] = Object.entries(glossary).find(([, g]) => /^[A-Z]{3,}$/.test(g.abbreviation))!;
+    const hit = (await search(entry.abbreviation)).find((r) => r.path === '/glossar/')!;
+    expect(hit.sub_results.map((s) => new URL(s.url).hash)).toContain(`#${id}`);
+    const rows = (await search('Einstiegsgeld')).flatMap((r) => r.sub_results.map((s) => new URL(s.url).hash));
+    expect(rows.some((h) => h.startsWith('#zeile-'))).toBe(true);
+  });
+
+  it('tells the year of a programme page and the planned entries of an instrument', async () => {
+    const results = await search('Einstiegsgeld');
+    const chapter = results.find((r) => /^\/\d{4}\//.test(r.path))!;
+    expect(chapter.meta.year).toBe(chapter.path.slice(1, 5));
+    const instrument = results.find((r) => r.path === '/instrumente/einstiegsgeld/')!;
+    expect(instrument.meta.geplant).toMatch(/^\d{4}: /);
   });
 });

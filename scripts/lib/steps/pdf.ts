@@ -21,7 +21,7 @@ export function withoutPdfLink(html: string, year: string): string {
 
 export const pdfStep: PostBuildStep = {
   name: 'PDF der Gesamtausgaben',
-  run: async ({ dir }) => {
+  run: async ({ dir, env }) => {
     if (!existsSync(chromiumPath) && process.env.CI !== 'true') {
       console.warn(
         `  Warnung: kein Chromium unter ${chromiumPath} – die PDF-Ausgabe wird übersprungen und nicht verlinkt.\n` +
@@ -33,6 +33,6 @@ export const pdfStep: PostBuildStep = {
       }
       return;
     }
-    await writePdfs({ dir, log: (line) => console.log(`  ${line}`) });
+    await writePdfs({ dir, env: { ...process.env, ...env }, log: (line) => console.log(`  ${line}`) });
   },
 };

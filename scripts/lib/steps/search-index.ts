@@ -1,13 +1,36 @@
 /**
  * Post-build step: the Pagefind search index over the new site, German (stemming for "de"),
  * written to <site>/pagefind/. Only the regions marked data-pagefind-body are indexed (the main
- * content of each page; the layout leaves it off the 404 and search pages).
+ * content of each page; the layout leaves it off the 404 and search pages). The index reads a
+ * copy of each page with the search's additions (src/lib/search/prepare.ts: the names of the terms
+ * the page uses, weights, headings for rows and glossary entries); the search's dictionary
+ * (/suche/begriffe.json, built by Astro from the registries) gets the words of all headings.
  */
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { PostBuildStep } from '../post-build.ts';
 import { urlOfFile } from './link-check.ts';
+import { glossaryHref, instrumentsHref, legalBasesHref, targetGroupsHref } from '../../../src/lib/links/hrefs.ts';
+import { headingWords, prepareForIndex, type PageRole } from '../../../src/lib/search/prepare.ts';
+import { fold } from '../../../src/lib/search/text.ts';
+import type { SearchTerms } from '../../../src/lib/search/terms.ts';
+
+/** Where the search page finds its dictionary (written by src/pages/suche/begriffe.json.ts). */
+export const termsFile = 'suche/begriffe.json';
+
+/**
+ * How a page counts for the ranking: a year's whole programme on one page (/2021/gesamt/) repeats
+ * the chapters and is left out; overviews and lists weigh little, the imprint and the
+ * accessibility statement less; everything else is content.
+ */
+export function roleOfUrl(url: string): PageRole | 'skip' {
+  if (/^\/\d{4}\/gesamt\/$/.test(url)) return 'skip';
+  if ([instrumentsHref, targetGroupsHref, legalBasesHref, '/'].includes(url) || /^\/\d{4}\/(daten\/|vergleich\/)?$/.test(url)) return 'list';
+  if (/^\/\d{4}\//.test(url) || url.startsWith(instrumentsHref) || url.startsWith(targetGroupsHref) || url.startsWith(legalBasesHref) || url === glossaryHref)
+    return 'content';
+  return 'frame';
+}
 
 /** Parts of the main content that are navigation or repeat text shown elsewhere on the page. */
 export const excludeSelectors = [
@@ -47,6 +70,8 @@ export const unusedBundleFiles = [
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
+  // The search page runs Pagefind without its web worker (src/lib/search/client.ts: noWorker).
+  'pagefind-worker.js',
 ];
 
 /** Sizes of every file below `dir`, as one comparable string. */
@@ -86,11 +111,27 @@ async function settled(dir: string, timeoutMs = 10_000): Promise<void> {
 }
 
 export async function buildSearchIndex(dir: string): Promise<{ pages: number }> {
+  const dictPath = path.join(dir, termsFile);
+  const dict = JSON.parse(readFileSync(dictPath, 'utf8')) as SearchTerms;
+  const pagesHtml = htmlFiles(dir).map((rel) => ({ rel, url: urlOfFile(rel), html: readFileSync(path.join(dir, rel), 'utf8') }));
+  // The vocabulary of the typo correction: the dictionary's names and the words of every heading.
+  const vocabulary = new Map(dict.vocabulary.map((w) => [fold(w), w]));
+  for (const p of pagesHtml) {
+    if (!/data-pagefind-body/.test(p.html) || roleOfUrl(p.url) !== 'content') continue;
+    for (const w of headingWords(p.html)) if (w.length >= 4 && !/\d/.test(w) && !vocabulary.has(fold(w))) vocabulary.set(fold(w), w);
+  }
+  dict.vocabulary = [...vocabulary.values()].sort((a, b) => a.localeCompare(b, 'de'));
+  writeFileSync(dictPath, JSON.stringify(dict));
+
   const { errors, index } = await pagefind.createIndex({ forceLanguage: 'de', excludeSelectors });
   try {
     if (!index) throw new Error(`Pagefind startet nicht: ${errors.join('; ')}`);
-    for (const rel of htmlFiles(dir)) {
-      const added = await index.addHTMLFile({ url: urlOfFile(rel), content: separateBlocks(readFileSync(path.join(dir, rel), 'utf8')) });
+    for (const { rel, url, html } of pagesHtml) {
+      const role = roleOfUrl(url);
+      if (role === 'skip') continue;
+      const year = /^\/(\d{4})\//.exec(url)?.[1];
+      const content = prepareForIndex(separateBlocks(html), dict, { url, role, year });
+      const added = await index.addHTMLFile({ url, content });
       if (added.errors.length > 0) throw new Error(`Pagefind, ${rel}: ${added.errors.join('; ')}`);
     }
     const outputPath = path.join(dir, 'pagefind');

@@ -22,9 +22,3 @@ export function excerptSegments(html: string): Segment[] {
   });
   return segments;
 }
-
-/** "1 Treffer" / "12 Treffer" for „AVGS“, as the status line reads it. */
-export function resultStatus(count: number, query: string): string {
-  if (count === 0) return `Keine Treffer für „${query}“. Versuchen Sie ein anderes Wort oder eine Abkürzung.`;
-  return `${count.toLocaleString('de-DE')} Treffer für „${query}“.`;
-}
