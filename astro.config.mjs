@@ -12,6 +12,8 @@ export default defineConfig({
   output: 'static',
   // scripts/build.ts builds into a temporary folder and swaps it in only when every check passed.
   outDir: process.env.AMIP_OUT_DIR ?? './dist',
+  // Tests that build other content folders at the same time keep Astro's content cache apart.
+  cacheDir: process.env.AMIP_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },

@@ -5,7 +5,7 @@
  */
 import { chaptersOf, programmes, registries } from './programme.ts';
 import { type ChapterSource, tableAppearances } from '../lib/links/appearances.ts';
-import { shortNameOf } from '../lib/instruments.ts';
+import { referenceNameOf, shortNameOf } from '../lib/instruments.ts';
 import { targetGroupLinks } from '../lib/links/target-groups.ts';
 import { legalBasisLinks } from '../lib/links/legal-bases.ts';
 
@@ -15,12 +15,14 @@ async function load() {
   for (const p of years) for (const c of await chaptersOf(p.id)) chapters.push({ ...c.data, year: p.data.year });
   const reg = await registries();
   const shortName = shortNameOf(reg.instruments);
+  const referenceName = referenceNameOf(reg);
   return {
     years: years.map((p) => ({ year: p.data.year, title: p.data.title })),
     chapters,
     registries: reg,
     shortName,
-    tables: tableAppearances(chapters, shortName),
+    referenceName,
+    tables: tableAppearances(chapters, shortName, referenceName),
     targetGroups: targetGroupLinks(chapters),
     legalBases: legalBasisLinks(
       [...reg.instruments].map(([id, i]) => ({ id, legalBases: i.legalBases })),

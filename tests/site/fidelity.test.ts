@@ -3,14 +3,18 @@
  * appears on the built site, verbatim. The only differences allowed are the repairs listed
  * here, each with its reason.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allPages, assertBuilt, readPage } from '../lib/site.ts';
-import { repoRoot } from '../lib/content.ts';
+import { contentDir, repoRoot } from '../lib/content.ts';
 import { htmlText } from '../lib/html.ts';
 
 const sourceFile = path.resolve(repoRoot, '../shared/source/amip-2021.txt');
+/** The edition this test compares: it runs where the 2021 programme is published, whatever other years exist. */
+const published2021 = existsSync(path.join(contentDir, 'programmes/2021/programme.yaml'));
+/** Pages of the 2021 edition: its own pages and the pages of no particular year (glossary, Impressum …). */
+const pageOf2021 = (url: string) => !/^\/\d{4}\//.test(url) || url.startsWith('/2021/');
 
 /** Typesetting hyphen-breaks of the print, repaired on the site. */
 const hyphenBreaks: [string, string][] = [
@@ -73,11 +77,11 @@ function expectedFragments(): { line: number; text: string }[] {
   return fragments;
 }
 
-describe('fidelity to the printed programme', () => {
+describe.skipIf(!published2021)('fidelity to the printed programme 2021', () => {
   let siteText = '';
   beforeAll(() => {
     assertBuilt();
-    siteText = normalise(allPages().map((url) => htmlText(readPage(url))).join('\n'));
+    siteText = normalise(allPages().filter(pageOf2021).map((url) => htmlText(readPage(url))).join('\n'));
   });
 
   it('shows every paragraph, bullet, table cell and margin note of the source', () => {

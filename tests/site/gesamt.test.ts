@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chapterFiles, readMdx, years } from '../lib/content.ts';
 import { distDir } from '../lib/dist.ts';
 import { htmlText } from '../lib/html.ts';
+import { chapterLabel } from '../../src/lib/navigation.ts';
 import { assertBuilt, readPage } from '../lib/site.ts';
 
 beforeAll(assertBuilt);
@@ -18,13 +19,19 @@ const editionYears = () => years().filter((y) => existsSync(path.join(distDir(),
 const mainOf = (html: string) => /<main\b[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
 const count = (html: string, re: RegExp) => (html.match(re) ?? []).length;
 
-it('has an edition for the published year 2021, linked from its programme home', () => {
-  expect(editionYears()).toContain('2021');
-  expect(readPage('/2021/')).toContain('href="/2021/gesamt/"');
+/** The years in the build (a draft year is left out of the normal build). */
+const builtYears = () => years().filter((y) => existsSync(path.join(distDir(), y, 'index.html')));
+
+it('has an edition for every published year, linked from its programme home', () => {
+  expect(builtYears().length).toBeGreaterThan(0);
+  expect(editionYears()).toEqual(builtYears());
+  for (const year of builtYears()) expect(readPage(`/${year}/`)).toContain(`href="/${year}/gesamt/"`);
 });
 
 describe.each(editionYears())('/%s/gesamt/', (year) => {
-  const chapters = chapterFiles(year).map((file) => readMdx(file).data as { number: string; title: string; slug: string });
+  const chapters = chapterFiles(year)
+    .map((file) => readMdx(file).data as { number?: string | number; title: string; slug: string; order: number })
+    .sort((a, b) => a.order - b.order);
   let html: string;
   beforeAll(() => {
     html = readPage(`/${year}/gesamt/`);
@@ -41,8 +48,9 @@ describe.each(editionYears())('/%s/gesamt/', (year) => {
     const h2s = [...mainOf(html).matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => htmlText(m[1]!));
     let last = -1;
     for (const c of chapters) {
-      const at = h2s.indexOf(`${c.number} ${c.title}`, last + 1);
-      expect(at, `${c.number} ${c.title}`).toBeGreaterThan(last);
+      const label = c.number === undefined ? c.title : `${c.number} ${c.title}`;
+      const at = Math.max(h2s.indexOf(label, last + 1), h2s.indexOf(chapterLabel({ number: c.number === undefined ? undefined : String(c.number), title: c.title }), last + 1));
+      expect(at, label).toBeGreaterThan(last);
       last = at;
     }
   });
@@ -70,7 +78,6 @@ describe.each(editionYears())('/%s/gesamt/', (year) => {
       const onChapterPages = chapters.reduce((sum, c) => sum + count(mainOf(readPage(`/${year}/${c.slug}/`)), re), 0);
       expect(count(edition, re), name).toBe(onChapterPages);
     }
-    expect(count(edition, /class="margin-note"/g)).toBeGreaterThan(0);
   });
 
   it('ends with the glossary and the Impressum, and links to its PDF', () => {

@@ -7,12 +7,16 @@ import { cellValue, portfolioChart, portfolioGroups, portfolioLayout, type Portf
 import { inside, layoutProblems, overlaps, rectBox, textBox } from '../../src/lib/charts/geometry.ts';
 import { WIDTHS } from '../../src/lib/charts/spec.ts';
 import type { Chart } from '../../src/lib/charts/types.ts';
-import { loadYear } from './charts-data.ts';
+import { quantityOf } from '../../src/lib/schemas/table.ts';
+import { duesseldorfDir, landkreisDir } from '../lib/content.ts';
+import { loadYear, loadYears } from './charts-data.ts';
 
-const year = loadYear('2021');
+// The Düsseldorf 2021 fixture: the portfolio the print had as a figure.
+const year = loadYear('2021', duesseldorfDir);
 const chapters = year.chapters.map((c) => c.data);
 const groups = portfolioGroups(year.year, chapters, year.instruments);
-const spec = portfolioChart(year.year, groups, year.instruments);
+// Computed in the tests, so that a failure names the test instead of stopping the file.
+const portfolio = () => portfolioChart(year.year, groups, year.instruments);
 
 const area = (r: { width: number; height: number }) => r.width * r.height;
 
@@ -42,22 +46,24 @@ function checkCells(chart: Chart, gs: PortfolioGroup[]) {
   for (let a = 0; a < cells.length; a++) for (let b = a + 1; b < cells.length; b++) expect(overlaps(rectBox(cells[a]!), rectBox(cells[b]!))).toBe(false);
 }
 
-describe('portfolio of 2021', () => {
+describe('portfolio of the Düsseldorf 2021 fixture', () => {
   test('one group per instrument table, every counted row once, estimates and included values not as cells', () => {
-    const instrumentTables = chapters.flatMap((c) => c.tables.filter((t) => t.kind === 'instruments'));
+    const instrumentTables = chapters.flatMap((c) => c.tables.filter((t) => t.preset === 'instruments'));
     expect(groups).toHaveLength(instrumentTables.length);
     groups.forEach((g, i) => {
       const t = instrumentTables[i]!;
-      expect(g.cells.map((c) => c.key).sort()).toEqual(t.rows.filter((r) => !r.entries.includedIn).map((r) => r.instrument.id).sort());
-      if (t.kind === 'instruments' && t.total) expect(g.cells.reduce((s, c) => s + c.entries.min, 0)).toBe(t.total.entries.min);
+      const own = t.rows.filter((r) => r.instrument && !quantityOf(r, 'entries')?.includedIn);
+      expect(g.cells.map((c) => c.key).sort()).toEqual(own.map((r) => r.instrument!.id).sort());
+      const total = t.total ? quantityOf(t.total, 'entries') : undefined;
+      if (total) expect(g.cells.reduce((s, c) => s + c.entries.min, 0)).toBe(total.min);
     });
-    const estimateIds = chapters.flatMap((c) => c.tables.filter((t) => t.kind === 'demandEstimates').flatMap((t) => t.rows.map((r) => r.instrument.id)));
+    const estimateIds = chapters.flatMap((c) => c.tables.filter((t) => t.preset === 'demandEstimates').flatMap((t) => t.rows.map((r) => r.instrument?.id)));
     for (const id of estimateIds) expect(groups.some((g) => g.cells.some((c) => c.key === id))).toBe(false);
     expect(groups.flatMap((g) => g.cells.flatMap((c) => c.parts.map((p) => p.key)))).toEqual(['zukunftsstarter']);
   });
 
   test.each(['narrow', 'wide'] as const)('%s: areas proportional to entries, labels inside their cells and the picture', (variant) => {
-    const chart = spec.layouts[variant];
+    const chart = portfolio().layouts[variant];
     expect(chart.width).toBe(WIDTHS[variant]);
     expect(layoutProblems(chart)).toEqual([]);
     checkCells(chart, groups);
@@ -73,16 +79,33 @@ describe('portfolio of 2021', () => {
   });
 
   test('the largest cells are labelled at both widths', () => {
-    for (const chart of Object.values(spec.layouts)) {
+    for (const chart of Object.values(portfolio().layouts)) {
       const labelled = new Set(chart.texts.filter((t) => t.role === 'cell').map((t) => t.key));
       for (const key of ['foerderung-berufliche-weiterbildung', 'arbeitsgelegenheiten', 'einstiegsgeld']) expect(labelled.has(key)).toBe(true);
     }
   });
 
   test('the description says what the chart is drawn from and names the largest posts', () => {
-    expect(spec.title).toMatch(/Portfolio 2021/);
+    const spec = portfolio();
+    expect(spec.title).toContain('2021');
     expect(spec.description).toContain('Fort- und Weiterbildung (1.800');
     expect(spec.description).toMatch(/in Fort- und Weiterbildung enthalten/);
+  });
+});
+
+describe('portfolio of a programme with other tables (Landkreis fixture)', () => {
+  test.each(loadYears(landkreisDir))('$year: instrument rows with planned entries become cells; € and % tables and rows without instrument do not', (y) => {
+    const gs = portfolioGroups(y.year, y.chapters.map((c) => c.data), y.instruments);
+    const keys = gs.flatMap((g) => g.cells.map((c) => c.key));
+    expect(keys).toEqual(expect.arrayContaining(['aktivierungshilfen', 'weiterbildung', 'teilhabe', 'familiencoaching', 'sprachkurse']));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.includes('mobilitaetshilfe')).toBe(y.year === 2026);
+    for (const g of gs) for (const c of g.cells) expect(y.instruments.has(c.key), c.key).toBe(true);
+    const chart = portfolioChart(y.year, gs, y.instruments);
+    for (const layout of Object.values(chart.layouts)) {
+      expect(layoutProblems(layout)).toEqual([]);
+      checkCells(layout, gs);
+    }
   });
 });
 
@@ -93,6 +116,7 @@ describe('portfolio with synthetic data', () => {
     number: key,
     title: `Abschnitt ${key} mit einem recht langen Namen, der umbrechen muss`,
     href: '#',
+    header: 'Eintritte',
     total: entries(values.reduce((a, b) => a + b, 0)),
     cells: values.map((v, i) => ({ key: `${key}-${i}`, label: `Instrument ${i}`, names: [`Instrument Nummer ${i}`, `I${i}`], entries: entries(v), parts: [], href: '#' })),
   });

@@ -7,14 +7,17 @@ import { describe, expect, test } from 'vitest';
 import { amountLabel, printedShare, shareLabel, sharesMissingFromProse } from '../../src/lib/charts/shares.ts';
 import { chapterSchema } from '../../src/lib/schemas/chapter.ts';
 import { plainRefs } from '../../src/lib/schemas/ref.ts';
-import { loadYear } from './charts-data.ts';
+import { loadYear, loadYears } from './charts-data.ts';
+import { duesseldorfDir } from '../lib/content.ts';
 
-const year = loadYear('2021');
-const withShares = year.chapters.filter((c) => c.data.shares.length > 0);
+const fixture = loadYear('2021', duesseldorfDir);
 
-test('the chapters with shares given in the text have them as data', () => {
-  expect(withShares.map((c) => c.data.number)).toEqual(['5.4.', '5.7.']);
+test('the Düsseldorf 2021 fixture has the shares its text gives as data', () => {
+  expect(fixture.chapters.filter((c) => c.data.shares.length > 0).map((c) => c.data.number)).toEqual(['5.4.', '5.7.']);
 });
+
+// Every chapter with shares, of the fixture and of every year of the live content.
+const withShares = [fixture, ...loadYears()].flatMap((y) => y.chapters.map((c) => ({ ...c, file: `${y.year}: ${c.file}` }))).filter((c) => c.data.shares.length > 0);
 
 describe.each(withShares)('$file', ({ data, body }) => {
   test('every share (and amount) stands in the prose as printed', () => {

@@ -1,40 +1,48 @@
+/**
+ * The cross-reference index (src/lib/links): where each instrument appears (every table row naming
+ * it, key-figure rows included), the instrument overview by focus area, target groups and legal
+ * bases. On the fixtures: Düsseldorf 2021 (real-sized) and the Landkreis (two years, laws
+ * outside SGB II/III, reference columns).
+ */
 import { describe, expect, it } from 'vitest';
 import { chapterSchema } from '../../src/lib/schemas/chapter.ts';
-import { programmeSchema } from '../../src/lib/schemas/programme.ts';
 import { instrumentSchema } from '../../src/lib/schemas/registries.ts';
 import { plainRefs } from '../../src/lib/schemas/ref.ts';
-import {
-  type ChapterSource,
-  type KeyFiguresSource,
-  chapterRef,
-  keyFigureAppearances,
-  plannedEntries,
-  tableAppearances,
-  tableRows,
-} from '../../src/lib/links/appearances.ts';
+import { type ChapterSource, plannedEntries, tableAppearances, tableRows } from '../../src/lib/links/appearances.ts';
 import { focusAreaOf, instrumentOverview } from '../../src/lib/links/overview.ts';
 import { targetGroupLinks, targetGroupsOfInstrument } from '../../src/lib/links/target-groups.ts';
 import { legalBasisLinks } from '../../src/lib/links/legal-bases.ts';
+import { referenceNameOf } from '../../src/lib/instruments.ts';
 import { instrumentHref, rowHref } from '../../src/lib/links/hrefs.ts';
 import { canonicalUrl } from '../../src/lib/links/urls.ts';
 import { expandRoute, routeOfPageFile, sitemapXml } from '../../src/lib/links/sitemap.ts';
-import { chapterFiles, readMdx, readYaml } from '../lib/content.ts';
+import { contentFiles, duesseldorfDir, landkreisDir, readMdx } from '../lib/content.ts';
 
 const refs = plainRefs();
 
-/** The 2021 programme as the site loads it (schemas applied, references as { id, collection }). */
-const chapters: ChapterSource[] = chapterFiles('2021').map((file) => ({ ...chapterSchema(refs).parse(readMdx(file).data), year: 2021 }));
-const programme = programmeSchema(refs).parse(readYaml('programmes/2021/programme.yaml'));
-const kennzahlen = chapters.find((c) => c.slug === 'kennzahlen')!;
-const keyFigures: KeyFiguresSource[] = [{ year: 2021, keyFigures: programme.keyFigures, chapter: chapterRef(kennzahlen) }];
-const instruments = Object.entries(readYaml('instruments.yaml') as Record<string, unknown>).map(([id, v]) => ({ id, ...instrumentSchema(refs).parse(v) }));
+/** A content folder as the site loads it (schemas applied, references as { id, collection }). */
+function load(dir: string) {
+  const c = contentFiles(dir);
+  const chapters: ChapterSource[] = c.years().flatMap((y) => c.chapterFiles(y).map((file) => ({ ...chapterSchema(refs).parse(readMdx(file).data), year: Number(y) })));
+  const registry = (file: string) => Object.entries((c.readYaml(file) ?? {}) as Record<string, unknown>);
+  const instruments = registry('instruments.yaml').map(([id, v]) => ({ id, ...instrumentSchema(refs).parse(v) }));
+  const maps = {
+    instruments: new Map(instruments.map((i) => [i.id, i])),
+    targetGroups: new Map(registry('target-groups.yaml').map(([id, v]) => [id, v as { name: string }])),
+    legalBases: new Map(registry('legal-bases.yaml').map(([id, v]) => [id, v as { citation: string }])),
+  };
+  return { chapters, instruments, maps, readYaml: c.readYaml };
+}
 
+const duesseldorf = load(duesseldorfDir);
+const chapters = duesseldorf.chapters;
+const instruments = duesseldorf.instruments;
 const tables = tableAppearances(chapters);
-const keyRows = keyFigureAppearances(keyFigures);
+const view = (id: string) => tables.get(id)!.map((a) => ({ chapter: a.chapter.label, label: a.label, kind: a.kind, group: a.group, value: a.value?.text, href: a.href }));
 
 describe('instrument appearances', () => {
-  it('lists every table row of the programme exactly once, under its instrument', () => {
-    const rowsInData = chapters.reduce((n, c) => n + c.tables.reduce((m, t) => m + t.rows.length, 0), 0);
+  it('lists every table row that names an instrument exactly once, under its instrument', () => {
+    const rowsInData = chapters.reduce((n, c) => n + c.tables.reduce((m, t) => m + t.rows.filter((r) => r.instrument).length, 0), 0);
     expect([...tables.values()].flat()).toHaveLength(rowsInData);
   });
 
@@ -43,9 +51,9 @@ describe('instrument appearances', () => {
     expect(alleinerziehende.map((r) => r.instrument)).toEqual(['kenne-gute-arbeit', 'avgs-mat', 'stark-im-beruf', 'tep-projekt']);
   });
 
-  it('finds an instrument in every table that prints it, each linked to its exact row', () => {
+  it('finds an instrument in every table that prints it, each linked to its exact row, with its footnote', () => {
     const avgs = tables.get('avgs-mat')!;
-    expect(avgs.map((a) => [a.chapter.label, a.label, a.entries.min, a.href])).toEqual([
+    expect(avgs.map((a) => [a.chapter.label, a.label, a.value?.entries.min, a.href])).toEqual([
       ['5.5 Handlungsschwerpunkt Reduzierung Langzeitbezug und Langzeitarbeitslosigkeit', 'Individuelle Förderungen über AVGS-MAT', 1000, '/2021/langzeitbezug/#zeile-avgs-mat'],
       ['5.6 Handlungsschwerpunkt Beschäftigungsmöglichkeiten für Alleinerziehende nutzen', 'Zielgruppenspezifische Angebote über AVGS-MAT', 500, '/2021/alleinerziehende/#zeile-avgs-mat'],
       ['5.8 Handlungsschwerpunkt Flüchtlingen den Zugang zu Arbeit und Ausbildung ermöglichen', 'Nutzung spezifischer Angebote über AVGS-MAT', 300, '/2021/gefluechtete/#zeile-avgs-mat'],
@@ -53,77 +61,63 @@ describe('instrument appearances', () => {
     expect(avgs[1]!.footnote).toBe('Bei höherer Nachfrage können mehr Gutscheine ausgestellt werden.');
   });
 
-  it('keeps the function text of instrument tables and the provider of demand estimates', () => {
-    const esg = tables.get('einstiegsgeld')![0]!;
-    expect(esg.function).toMatch(/^ESG kann die Aufnahmebereitschaft/);
+  it('keeps every other cell with its header: the function text, the provider of a demand estimate', () => {
+    const esg = tables.get('einstiegsgeld')!.find((a) => a.chapter.slug === 'integration')!;
+    expect(esg.cells.find((c) => c.header === 'Funktion im Integrationsprozess')!.text).toMatch(/^ESG kann die Aufnahmebereitschaft/);
     const debts = tables.get('schuldnerberatung')![0]!;
-    expect(debts.table.kind).toBe('demandEstimates');
-    expect(debts.provider).toBe('Schuldnerberatung Landeshauptstadt Düsseldorf und Träger');
-    expect([debts.entries.min, debts.entries.max]).toEqual([300, 500]);
-  });
-
-  it('finds key-figure rows, groups and extras with the previous plan and the computed change', () => {
-    expect(keyRows.get('einstiegsgeld')).toMatchObject([
-      { label: 'Einstiegsgeld', group: 'III. Aufnahme einer Erwerbstätigkeit', previousPlan: 940, change: 6, href: '/2021/kennzahlen/#tabelle-kennzahlen' },
+    expect(debts.cells).toEqual([
+      { header: 'Erbracht von', text: 'Schuldnerberatung Landeshauptstadt Düsseldorf und Träger' },
+      { header: 'Bedarfschätzung (keine Sollplanung)', text: '300 bis 500' },
     ]);
-    expect(keyRows.get('freie-foerderung')).toMatchObject([{ label: 'VII. Freie Förderung nach § 16 f', previousPlan: 50 }]);
-    expect(keyRows.get('freie-foerderung')![0]!.group).toBeUndefined();
-    expect(keyRows.get('foerderung-junger-menschen')![0]!.change).toBe(-100);
-    expect(keyRows.get('vermittlungsbudget')).toMatchObject([{ entries: { min: 2500, approximate: true } }]);
-    expect(keyRows.get('vermittlungsbudget')![0]!.previousPlan).toBeUndefined();
-    expect(keyRows.get('zukunftsstarter')![0]!.ofWhich).toBe(true);
+    expect([debts.value!.entries.min, debts.value!.entries.max]).toEqual([300, 500]);
   });
 
-  it('lists planned entries per year side by side, never summed, with the previous plan as the year before', () => {
-    const planned = plannedEntries(tables.get('ausserbetriebliche-ausbildung')!, keyRows.get('ausserbetriebliche-ausbildung') ?? []);
+  it('finds key-figure rows as rows of a table: data rows by their row, group and "darunter" rows by the table, data-only tables by the chapter', () => {
+    expect(view('einstiegsgeld')[0]).toEqual({ chapter: '4 Kennzahlen', label: 'Einstiegsgeld', kind: 'data', group: 'III. Aufnahme einer Erwerbstätigkeit', value: '1.000', href: '/2021/kennzahlen/#zeile-einstiegsgeld' });
+    expect(tables.get('einstiegsgeld')![0]!.cells.map((c) => `${c.header}: ${c.text.replace(/\u00a0/g, ' ')}`)).toEqual(['Eintritte 2021: 1.000', 'Ansatz 2020: 940', 'Vergleich: +6 %']);
+    expect(view('freie-foerderung')).toEqual([{ chapter: '4 Kennzahlen', label: 'VII. Freie Förderung nach § 16 f', kind: 'group', group: undefined, value: '50', href: '/2021/kennzahlen/#tabelle-kennzahlen' }]);
+    expect(view('zukunftsstarter')[0]).toMatchObject({ kind: 'ofWhich', href: '/2021/kennzahlen/#tabelle-kennzahlen' });
+    expect(view('vermittlungsbudget')).toEqual([{ chapter: '4 Kennzahlen', label: 'Vermittlungsbudget', kind: 'data', group: undefined, value: 'rd.\u00a02.500', href: '/2021/kennzahlen/' }]);
+  });
+
+  it('lists planned figures per year side by side, never summed', () => {
     // BaE stands in 5.2 and in 5.7 with the same 100 places: two lines, no 200 anywhere.
-    expect(planned.map((p) => [p.year, p.entries.min])).toEqual([
-      [2021, 100],
-      [2021, 100],
+    expect(plannedEntries(tables.get('ausserbetriebliche-ausbildung')!).map((p) => [p.year, p.text])).toEqual([
+      [2021, '100'],
+      [2021, '100'],
     ]);
-    const esg = plannedEntries(tables.get('einstiegsgeld')!, keyRows.get('einstiegsgeld')!);
-    expect(esg.map((p) => [p.year, p.kind, p.entries.min])).toEqual([
-      [2021, 'keyFigures', 1000],
-      [2021, 'instruments', 1000],
-      [2020, 'previousPlan', 940],
+    expect(plannedEntries(tables.get('einstiegsgeld')!).map((p) => [p.source, p.header, p.text])).toEqual([
+      ['4 Kennzahlen – III. Aufnahme einer Erwerbstätigkeit – Einstiegsgeld', 'Eintritte 2021', '1.000'],
+      ['5.1 Handlungsschwerpunkt Integration', 'Eintritte 2021', '1.000'],
     ]);
-    expect(esg[2]!.source).toBe('Ansatz 2020 laut Kennzahlen 2021: III. Aufnahme einer Erwerbstätigkeit – Einstiegsgeld');
   });
 
   it('orders several programme years newest first', () => {
     const year2022 = chapters.map((c) => ({ ...c, year: 2022 }));
     const both = tableAppearances([...chapters, ...year2022]).get('einstiegsgeld')!;
-    expect(both.map((a) => a.year)).toEqual([2022, 2021]);
-    expect(both[0]!.href).toBe('/2022/integration/#zeile-einstiegsgeld');
+    expect(both.map((a) => a.year)).toEqual([2022, 2022, 2021, 2021]);
+    expect(both[1]!.href).toBe('/2022/integration/#zeile-einstiegsgeld');
   });
 });
 
 describe('the instrument overview', () => {
-  const overview = instrumentOverview(2021, chapters, keyFigures[0], instruments.map((i) => i.id));
+  const overview = instrumentOverview(2021, chapters, instruments.map((i) => i.id));
 
-  it('groups the tables by focus area, sub-sections under their focus area', () => {
-    expect(overview.groups.map((g) => [g.anchor, g.tables.map((t) => t.chapter.number)])).toEqual([
-      ['schwerpunkt-integration', ['5.1.']],
-      ['schwerpunkt-qualifizierung', ['5.2.']],
-      ['schwerpunkt-langzeitbezug', ['5.5', '5.5.1', '5.5.2']],
-      ['schwerpunkt-alleinerziehende', ['5.6.']],
-      ['schwerpunkt-jugendliche', ['5.7.']],
-      ['schwerpunkt-gefluechtete', ['5.8.']],
-    ]);
-  });
-
-  it('adds the instruments only the key figures name, and nothing the tables already list', () => {
-    expect(overview.keyFiguresOnly.map((k) => k.instrument)).toEqual([
-      'begleitende-hilfen-selbststaendigkeit',
-      'freie-foerderung',
-      'foerderung-junger-menschen',
-      'vermittlungsbudget',
+  it('groups the tables by focus area, sub-sections under their focus area, other chapters by themselves', () => {
+    expect(overview.groups.map((g) => [g.anchor, g.tables.map((t) => `${t.chapter.number} ${t.table.id}`)])).toEqual([
+      ['schwerpunkt-kennzahlen', ['4. kennzahlen', '4. weitere-foerdermoeglichkeiten']],
+      ['schwerpunkt-integration', ['5.1. instrumente']],
+      ['schwerpunkt-qualifizierung', ['5.2. instrumente']],
+      ['schwerpunkt-langzeitbezug', ['5.5 instrumente', '5.5.1 instrumente', '5.5.2 bedarfsschaetzung']],
+      ['schwerpunkt-alleinerziehende', ['5.6. instrumente']],
+      ['schwerpunkt-jugendliche', ['5.7. instrumente']],
+      ['schwerpunkt-gefluechtete', ['5.8. instrumente']],
     ]);
     expect(overview.unplanned).toEqual([]);
   });
 
   it('reports registry instruments the year does not name', () => {
-    expect(instrumentOverview(2021, chapters, keyFigures[0], ['einstiegsgeld', 'neu-im-register']).unplanned).toEqual(['neu-im-register']);
+    expect(instrumentOverview(2021, chapters, ['einstiegsgeld', 'neu-im-register']).unplanned).toEqual(['neu-im-register']);
   });
 
   it('finds the focus area of a section, and stops on a cycle', () => {
@@ -146,7 +140,7 @@ describe('target groups and legal bases', () => {
   });
 
   it('gives every target group of the registry at least one section', () => {
-    const registry = Object.keys(readYaml('target-groups.yaml') as object);
+    const registry = Object.keys(duesseldorf.readYaml('target-groups.yaml') as object);
     expect(registry.filter((id) => !groups.get(id)?.sections.length)).toEqual([]);
   });
 
@@ -161,6 +155,35 @@ describe('target groups and legal bases', () => {
     expect(bases.get('sgb2-16i')!.instruments).toEqual(['teilhabe-am-arbeitsmarkt']);
     expect(bases.get('sgb2-16i')!.sections.map((s) => s.slug)).toEqual(['rahmenbedingungen', 'kennzahlen', 'langzeitbezug', 'teilhabechancengesetz']);
     expect(bases.get('sgb2-10')!.instruments).toEqual([]);
+  });
+});
+
+describe('another publisher: two years, reference columns, laws outside SGB II/III (Landkreis fixture)', () => {
+  const county = load(landkreisDir);
+  const referenceName = referenceNameOf(county.maps);
+
+  it('legal bases of any law link their instruments and the sections citing them, newest year first', () => {
+    const bases = legalBasisLinks(county.instruments, county.chapters);
+    expect(bases.get('aufenthg-45a')!.instruments).toEqual(['sprachkurse']);
+    expect(bases.get('bkgg-6a')!.sections.map((s) => `${s.year} ${s.label}`)).toEqual(['2026 III.2 Familien und Zugewanderte', '2025 III.2 Familien und Zugewanderte']);
+  });
+
+  it('a reference cell shows the citation of its legal basis; rows without instrument are not appearances', () => {
+    const rows = tableRows(county.chapters, (id) => county.maps.instruments.get(id)!.name, referenceName);
+    const activation = rows.find((r) => r.year === 2026 && r.instrument === 'aktivierungshilfen')!;
+    expect(activation.cells[0]).toEqual({ header: 'Rechtsgrundlage', text: '§ 45 SGB III' });
+    expect(rows.some((r) => r.label.startsWith('darunter'))).toBe(false);
+    expect(rows.filter((r) => r.instrument === 'mobilitaetshilfe').map((r) => r.year)).toEqual([2026]);
+  });
+
+  it('the overview of the newest year groups by its focus-area chapters, Roman numbers kept', () => {
+    const overview = instrumentOverview(2026, county.chapters, county.instruments.map((i) => i.id));
+    expect(overview.groups.map((g) => [g.chapter.label, g.tables.map((t) => t.table.id)])).toEqual([
+      ['III.1 Angebote und Eintritte', ['angebote']],
+      ['III.2 Familien und Zugewanderte', ['angebote']],
+    ]);
+    expect(overview.unplanned).toEqual([]);
+    expect(instrumentOverview(2025, county.chapters, county.instruments.map((i) => i.id)).unplanned).toEqual(['mobilitaetshilfe']);
   });
 });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ancestors, neighbours, plainNumber, sortChapters, tableOfContents } from '../../src/lib/navigation.ts';
+import { ancestors, chapterLabel, neighbours, plainNumber, sortChapters, tableOfContents } from '../../src/lib/navigation.ts';
+import { chapterSchema } from '../../src/lib/schemas/chapter.ts';
+import { plainRefs } from '../../src/lib/schemas/ref.ts';
+import { contentFiles, landkreisDir, readMdx } from '../lib/content.ts';
 
 const c = (slug: string, order: number, number: string, parent?: string) => ({ id: `2021/${slug}`, slug, order, number, title: slug, parent });
 const chapters = [c('b', 2, '5.'), c('a', 1, '4.'), c('b1', 3, '5.1.', 'b'), c('b2', 4, '5.5', 'b'), c('b21', 5, '5.5.1', 'b2'), c('z', 6, '6.')];
@@ -28,5 +31,35 @@ describe('table of contents', () => {
   it('drops a final dot of printed numbers', () => {
     expect(plainNumber('5.1.')).toBe('5.1');
     expect(plainNumber('5.5')).toBe('5.5');
+  });
+});
+
+describe('Roman numbers and chapters without number (Landkreis fixture)', () => {
+  const files = contentFiles(landkreisDir);
+  const chaptersOf = (year: string) =>
+    files.chapterFiles(year).map((f) => {
+      const data = chapterSchema(plainRefs()).parse(readMdx(f).data);
+      return { ...data, id: `${year}/${data.slug}` };
+    });
+
+  it.each(files.years())('%s: sections nest under their Roman-numbered chapter; the unnumbered one stands first', (year) => {
+    const toc = tableOfContents(year, chaptersOf(year));
+    expect(toc.map((n) => [n.number, n.slug])).toEqual([
+      [undefined, 'vorwort'],
+      ['I.', 'ausgangslage'],
+      ['II.', 'finanzen'],
+      ['III.', 'ziele'],
+    ]);
+    expect(toc[3]!.children.map((n) => [n.number, n.href, n.depth])).toEqual([
+      ['III.1', `/${year}/angebote/`, 2],
+      ['III.2', `/${year}/familien/`, 2],
+    ]);
+  });
+
+  it('labels: the title alone without a number, the number as printed otherwise', () => {
+    expect(chapterLabel({ title: 'Vorwort' })).toBe('Vorwort');
+    expect(chapterLabel({ number: 'III.1', title: 'Angebote' })).toBe('III.1 Angebote');
+    expect(chapterLabel({ number: 'A 2', title: 'Anhang' })).toBe('A 2 Anhang');
+    expect(plainNumber(undefined)).toBe('');
   });
 });

@@ -10,11 +10,14 @@ import { unified as astroUnified } from '@astrojs/markdown-remark';
 import remarkProgrammeLinks from '../../src/lib/remark/programme-links.ts';
 import { createMatcher, parseCitation, resolveCitation } from '../../src/lib/remark/matcher.ts';
 import { readGlossary, readLegalBases } from '../../src/lib/remark/registry.ts';
-import { contentDir } from '../lib/content.ts';
+import { duesseldorfDir as contentDir, landkreisDir } from '../lib/content.ts';
 
 const glossary = readGlossary(path.join(contentDir, 'glossary.yaml'));
 const bases = readLegalBases(path.join(contentDir, 'legal-bases.yaml'));
 const matcher = createMatcher(glossary, bases);
+/** The made-up county's registries: laws outside SGB II/III (BKGG, SGB IX, AufenthG). */
+const countyBases = readLegalBases(path.join(landkreisDir, 'legal-bases.yaml'));
+const countyMatcher = createMatcher(readGlossary(path.join(landkreisDir, 'glossary.yaml')), countyBases);
 
 /** Runs the plugin over MDX the way the chapter files are written and returns the tree. */
 function transform(mdx: string, options: Parameters<typeof remarkProgrammeLinks>[0] = { contentDir }): Root {
@@ -67,6 +70,57 @@ describe('legal citations', () => {
     expect(resolveCitation(parseCitation('§ 16d SGB II')!, bases)).toBeUndefined();
     expect(resolveCitation(parseCitation('§ 16i SGB III')!, bases)).toBeUndefined();
     expect(resolveCitation(parseCitation('§ 130 SGB III')!, bases)).toBeUndefined(); // only "(alt)" is registered
+  });
+});
+
+describe('citations of any law in the registry', () => {
+  const laws = countyBases.map((b) => b.law);
+  const found = (s: string) => countyMatcher.find(s).map((m) => (m.kind === 'abbreviation' ? m.term.id : `§:${m.basis?.id}`));
+
+  it.each([
+    ['§ 6a BKGG', { from: '6a', to: undefined, law: 'BKGG', old: false }],
+    ['§ 45a AufenthG', { from: '45a', to: undefined, law: 'AufenthG', old: false }],
+    ['§ 49 SGB IX', { from: '49', to: undefined, law: 'SGB IX', old: false }],
+  ])('parses „%s“ with the registry’s laws', (citation, expected) => {
+    expect(parseCitation(citation, laws)).toEqual(expected);
+  });
+
+  it('without the registry’s laws "BKGG" is not read as the law of the citation', () => {
+    expect(parseCitation('§ 6a BKGG')?.law).toBeUndefined();
+  });
+
+  it('resolves citations of BKGG, SGB IX and AufenthG in prose, and still those of SGB II/III', () => {
+    expect(found('Kinderzuschlag nach § 6a BKGG, Teilhabe nach § 49 SGB IX, Sprachkurse nach § 45a AufenthG, Aktivierung nach § 45 SGB III, Förderung nach § 16i.')).toEqual([
+      '§:bkgg-6a',
+      '§:sgb9-49',
+      '§:aufenthg-45a',
+      '§:sgb3-45',
+      '§:sgb2-16i',
+    ]);
+  });
+
+  it('the abbreviation of a law inside a citation belongs to the citation; alone it is a glossary term', () => {
+    expect(found('nach § 6a BKGG; das BKGG regelt den KiZ')).toEqual(['§:bkgg-6a', 'bkgg', 'kiz']);
+  });
+
+  it('a law the registry names is not confused with a longer word or another book', () => {
+    expect(found('§ 6a BKGGneu')).toEqual(['§:undefined']); // read as "§ 6a" (SGB II), which is not registered
+    expect(resolveCitation(parseCitation('§ 49 SGB IX', laws)!, countyBases)?.id).toBe('sgb9-49');
+    expect(resolveCitation(parseCitation('§ 49 SGB XI', laws)!, countyBases)).toBeUndefined();
+  });
+
+  it('links them in a chapter through the plugin', () => {
+    const tree = transform('Familien haben nach § 6a BKGG Anspruch. Menschen mit Behinderung erhalten Leistungen nach § 49 SGB IX.', { contentDir: landkreisDir });
+    expect(links(tree).map((l) => [l.url, text(l as AnyNode)])).toEqual([
+      ['/rechtsgrundlagen/bkgg-6a/', '§ 6a BKGG'],
+      ['/rechtsgrundlagen/sgb9-49/', '§ 49 SGB IX'],
+    ]);
+  });
+
+  it('a citation of a registered law with an unregistered section fails with the law named', () => {
+    const processor = unified().use(remarkParse).use(remarkMdx).use(remarkProgrammeLinks, { contentDir: landkreisDir });
+    const file = { path: 'kapitel.mdx', value: 'Nach § 6b BKGG.' };
+    expect(() => processor.runSync(processor.parse(file.value), file as never)).toThrow(/kapitel\.mdx: Zitat „§ 6b BKGG“ verweist auf keinen Eintrag .*gesucht: § 6b BKGG/);
   });
 });
 

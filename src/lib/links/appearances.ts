@@ -74,7 +74,12 @@ const byYearAndOrder = <T extends { year: number }>(a: T & { order?: number }, b
 const rowLabel = (r: Row) => `${r.number ? `${r.number} ` : ''}${r.label}`;
 
 /** Every table row that names an instrument: newest year first, then in printed order (chapters, tables, rows). */
-export function tableRows(chapters: readonly ChapterSource[], nameOf: (id: string) => string = (id) => id): TableAppearance[] {
+export function tableRows(
+  chapters: readonly ChapterSource[],
+  nameOf: (id: string) => string = (id) => id,
+  /** What a reference cell prints (legal basis → its citation); default: instruments by `nameOf`, others by id. */
+  referenceName: (registry: string, id: string) => string = (registry, id) => (registry === 'instruments' ? nameOf(id) : id),
+): TableAppearance[] {
   const result: TableAppearance[] = [];
   const sorted = [...chapters].sort(byYearAndOrder);
   for (const c of sorted) {
@@ -96,8 +101,8 @@ export function tableRows(chapters: readonly ChapterSource[], nameOf: (id: strin
           group: groupOf.get(row),
           label: rowLabel(row),
           kind: row.kind,
-          cells: t.columns.slice(1).map((col) => ({ header: col.header, text: cellText(row, col, nameOf) })).filter((x) => x.text !== ''),
-          value: valueColumn && q ? { header: valueColumn.header, text: cellText(row, valueColumn, nameOf), entries: q } : undefined,
+          cells: t.columns.slice(1).map((col) => ({ header: col.header, text: cellText(row, col, nameOf, referenceName) })).filter((x) => x.text !== ''),
+          value: valueColumn && q ? { header: valueColumn.header, text: cellText(row, valueColumn, nameOf, referenceName), entries: q } : undefined,
           footnote: q?.footnote ? t.footnotes.find((f) => f.mark === q.footnote)?.text : undefined,
           href: !t.shown ? chapterHref(c.year, c.slug) : row.kind === 'data' ? rowHref(c.year, c.slug, instrument) : `${chapterHref(c.year, c.slug)}#${tableAnchor(t.id)}`,
         });
@@ -108,9 +113,9 @@ export function tableRows(chapters: readonly ChapterSource[], nameOf: (id: strin
 }
 
 /** The table rows grouped by instrument id, each group in the order of `tableRows`. */
-export function tableAppearances(chapters: readonly ChapterSource[], nameOf?: (id: string) => string): Map<string, TableAppearance[]> {
+export function tableAppearances(chapters: readonly ChapterSource[], nameOf?: (id: string) => string, referenceName?: (registry: string, id: string) => string): Map<string, TableAppearance[]> {
   const result = new Map<string, TableAppearance[]>();
-  for (const row of tableRows(chapters, nameOf)) result.set(row.instrument, [...(result.get(row.instrument) ?? []), row]);
+  for (const row of tableRows(chapters, nameOf, referenceName)) result.set(row.instrument, [...(result.get(row.instrument) ?? []), row]);
   return result;
 }
 

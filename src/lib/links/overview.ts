@@ -46,9 +46,10 @@ export function instrumentOverview(
   chapters: readonly ChapterSource[],
   registry: readonly string[],
   nameOf?: (id: string) => string,
+  referenceName?: (registry: string, id: string) => string,
 ): InstrumentOverview {
   const ofYear = chapters.filter((c) => c.year === year).sort((a, b) => a.order - b.order);
-  const rows = tableRows(ofYear, nameOf);
+  const rows = tableRows(ofYear, nameOf, referenceName);
   const groups = new Map<string, OverviewGroup>();
   for (const c of ofYear) {
     const area = focusAreaOf(c, ofYear);

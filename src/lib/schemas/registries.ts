@@ -42,14 +42,18 @@ export type TargetGroup = z.output<typeof targetGroupSchema>;
 
 /** A legal basis ("Rechtsgrundlage") the text cites. */
 export const legalBasisSchema = z.strictObject({
-  /** Citation as the text writes it ("§ 16i SGB II"). */
+  /** Citation as the text writes it ("§ 16i SGB II", "§ 6a BKGG"). */
   citation: text,
-  law: z.enum(['SGB II', 'SGB III']),
+  /** The law as the text names it after the section number: "SGB II", "SGB IX", "BKGG", "AufenthG". */
+  law: z
+    .string()
+    .trim()
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} .-]*$/u, { error: (i) => `erwartet die Abkürzung eines Gesetzes, wie sie nach der Paragraphennummer steht (z. B. „SGB II“, „BKGG“, „AufenthG“), gefunden: ${JSON.stringify(i.input)}` }),
   /** Section numbers ("16i"; "74", "75", "75a"). */
   sections: z.array(text).min(1),
   /** Title as the programme text names it. */
   title: text.optional(),
-  /** The official text of the law (gesetze-im-internet.de). */
+  /** The official text of the section (e.g. on gesetze-im-internet.de). */
   url: z.url({ protocol: /^https$/, error: (i) => `erwartet eine https-Adresse, gefunden: ${JSON.stringify(i.input)}` }),
   /** The cited version is no longer in force ("(alt)"). */
   repealed: z.boolean().default(false),

@@ -151,13 +151,24 @@ export type Table = {
 
 const footnoteSchema = z.strictObject({ mark: text, text });
 
+/**
+ * A column as written: its header text (with `preset`) or its definition. Read by the form it has,
+ * so that a wrong definition is refused with what is wrong in it (not only "none of the forms").
+ */
+const columnEntry = z.unknown().transform((value, ctx): string | z.output<typeof columnSchema> => {
+  const r = typeof value === 'string' ? text.safeParse(value) : columnSchema.safeParse(value);
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) ctx.issues.push({ code: 'custom', input: value, path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message });
+  return z.NEVER;
+});
+
 const tableInput = z.strictObject({
   /** Id unique within the chapter; anchor, `<Tabelle id="…" />`, data downloads. */
   id: slug,
   caption: text,
   preset: z.enum(Object.keys(presets) as [PresetName, ...PresetName[]], { error: (i) => `erwartet eine Vorlage (${Object.keys(presets).join(', ')}), gefunden: ${JSON.stringify(i.input)}` }).optional(),
   /** Column definitions, or with `preset` just the header texts. */
-  columns: z.array(z.union([text, columnSchema])).min(1),
+  columns: z.array(columnEntry).min(1),
   rows: z.array(z.record(z.string(), z.unknown(), { error: (i) => `erwartet eine Zeile (Feld: Wert), gefunden: ${JSON.stringify(i.input)}` })).min(1, { error: 'erwartet mindestens eine Zeile' }),
   total: z.record(z.string(), z.unknown()).optional(),
   footnotes: z.array(footnoteSchema).default([]),
