@@ -4,7 +4,7 @@
  * BENCHMARKS.md). Lighthouse's default configuration is the mobile one (emulated phone,
  * simulated slow 4G and CPU throttling).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import lighthouse, { type Result, type Flags } from 'lighthouse';
 import { replaceBenchmarksSection } from './benchmarks-md.ts';
@@ -23,13 +23,23 @@ export function newestYear(dir: string): string {
 
 const exists = (dir: string, url: string) => existsSync(path.join(dir, url, 'index.html'));
 
+/** The first chapter page of a year (in folder order) whose HTML contains `marker`. */
+function firstChapterWith(dir: string, year: string, marker: string): string | undefined {
+  const yearDir = path.join(dir, year);
+  return readdirSync(yearDir)
+    .sort()
+    .find((name) => exists(yearDir, name) && readFileSync(path.join(yearDir, name, 'index.html'), 'utf8').includes(marker));
+}
+
 /**
- * The pages Lighthouse and the keyboard test look at: the programme home, the chapter with the
- * key figures and their charts, an instrument page (the first one in /instrumente/, or a chapter
- * with instrument tables while there are no instrument pages) and the glossary.
+ * The pages Lighthouse and the keyboard test look at, whatever the content: the programme home,
+ * the first chapter with charts (else the first chapter), an instrument page (the first one in
+ * /instrumente/, or a chapter with a table while there are no instrument pages) and the glossary.
  */
 export function samplePages(dir: string): SamplePage[] {
   const year = newestYear(dir);
+  const charts = firstChapterWith(dir, year, 'class="chart"') ?? firstChapterWith(dir, year, '<h1');
+  const table = firstChapterWith(dir, year, '<table') ?? charts;
   const instrumentDir = path.join(dir, 'instrumente');
   const instrument = existsSync(instrumentDir)
     ? readdirSync(instrumentDir)
@@ -38,10 +48,10 @@ export function samplePages(dir: string): SamplePage[] {
     : undefined;
   const pages: SamplePage[] = [
     { label: 'Programmstartseite', url: `/${year}/` },
-    { label: 'Kapitel mit Schaubildern', url: `/${year}/kennzahlen/` },
+    { label: 'Kapitel mit Schaubildern', url: `/${year}/${charts}/` },
     instrument
       ? { label: 'Instrumentenseite', url: `/instrumente/${instrument}/` }
-      : { label: 'Kapitel mit Instrumententabellen', url: `/${year}/qualifizierung/` },
+      : { label: 'Kapitel mit Tabellen', url: `/${year}/${table}/` },
     { label: 'Abkürzungsverzeichnis', url: '/glossar/' },
   ];
   for (const p of pages) if (!exists(dir, p.url)) throw new Error(`${dir}: Beispielseite ${p.url} (${p.label}) fehlt`);

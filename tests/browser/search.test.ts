@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { SearchTerms } from '../../src/lib/search/terms.ts';
-import { launchBrowser } from '../lib/chromium.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { distDir } from '../lib/dist.ts';
 import { siteInBrowser } from '../lib/session.ts';
 

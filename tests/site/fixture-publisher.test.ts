@@ -16,7 +16,8 @@ import { plainRefs } from '../../src/lib/schemas/ref.ts';
 import { brokenLinks } from '../../scripts/lib/steps/link-check.ts';
 import { contentFiles, landkreisDir, readMdx } from '../lib/content.ts';
 import { buildFixtureSite } from '../lib/fixture-site.ts';
-import { fileOfUrl, listPages } from '../lib/dist.ts';
+import { listPages } from '../lib/dist.ts';
+import { fileOfUrl } from '../../scripts/lib/static-server.ts';
 import { htmlText } from '../lib/html.ts';
 
 const content = contentFiles(landkreisDir);

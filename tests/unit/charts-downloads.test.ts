@@ -20,6 +20,7 @@ const groups: PortfolioGroup[] = [
     key: 'zahlen-eintritte',
     number: 'II.',
     title: 'Zahlen 2030',
+    header: 'Eintritte 2030',
     href: '/2030/zahlen/#tabelle-eintritte',
     total: e(180),
     cells: [
