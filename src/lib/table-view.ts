@@ -7,7 +7,7 @@
 import { type Column, type Row, type Table, changeOf, isNumberType, quantityOf, rowRef } from './schemas/table.ts';
 import type { NumberKind } from './schemas/entries.ts';
 import { formatPercent, formatQuantity } from './format.ts';
-import { rowAnchor, tableAnchor } from './anchors.ts';
+import { chapterRowAnchor, tableAnchor } from './anchors.ts';
 import { registryHref } from './links/hrefs.ts';
 
 export type CellView = { text: string; href?: string | undefined; numeric: boolean };
@@ -52,7 +52,9 @@ export function cellText(row: Row, column: Column, nameOf: NameOf, referenceName
   return formatQuantity(column.type as NumberKind, cell, column, nameOf);
 }
 
-function rowView(row: Row, table: Table, names: { instrument: NameOf; reference: (registry: string, id: string) => string }, total: boolean): RowView {
+type Siblings = readonly Pick<Table, 'id' | 'shown' | 'rows'>[];
+
+function rowView(row: Row, table: Table, siblings: Siblings, names: { instrument: NameOf; reference: (registry: string, id: string) => string }, total: boolean): RowView {
   const ref = rowRef(row);
   const registry = row.instrument ? 'instruments' : row.targetGroup ? 'targetGroups' : row.legalBasis ? 'legalBases' : undefined;
   const label = `${row.number ? `${row.number} ` : ''}${row.label}`;
@@ -77,7 +79,7 @@ function rowView(row: Row, table: Table, names: { instrument: NameOf; reference:
             ? 'row-sub'
             : undefined;
   return {
-    id: !total && ref && row.kind === 'data' ? rowAnchor(ref.id) : undefined,
+    id: !total && ref && row.kind === 'data' ? chapterRowAnchor(siblings, table.id, ref.id) : undefined,
     className,
     header: { text: label, href: ref && registry && !total ? registryHref(registry, ref.id) : undefined, numeric: false },
     cells,
@@ -97,19 +99,20 @@ export function tableNotes(table: Table): string[] {
   return notes;
 }
 
-export function tableView(table: Table, nameOf: NameOf, referenceName: (registry: string, id: string) => string = (_, id) => id): TableView {
+/** `siblings`: the tables of the same chapter page (row anchors stay unique on it; default: this table alone). */
+export function tableView(table: Table, nameOf: NameOf, referenceName: (registry: string, id: string) => string = (_, id) => id, siblings: Siblings = [table]): TableView {
   const names = { instrument: nameOf, reference: referenceName };
   const bodies: RowView[][] = [];
   for (const row of table.rows) {
     if (row.kind === 'group' || bodies.length === 0) bodies.push([]);
-    bodies.at(-1)!.push(rowView(row, table, names, false));
+    bodies.at(-1)!.push(rowView(row, table, siblings, names, false));
   }
   return {
     anchor: tableAnchor(table.id),
     caption: table.caption,
     headers: table.columns.map((c) => ({ text: c.header, numeric: numeric(c) })),
     bodies,
-    total: table.total ? rowView(table.total, table, names, true) : undefined,
+    total: table.total ? rowView(table.total, table, siblings, names, true) : undefined,
     footnotes: table.footnotes.map((f) => `${f.mark} ${f.text}`),
     notes: tableNotes(table),
     stack: table.columns.length <= 3,

@@ -1,6 +1,6 @@
 /**
- * Builds that never break the published site, on temporary copies of the content (a scaffolded
- * 2022 draft — never committed as real data):
+ * Builds that never break the published site, on temporary copies of the table fixture
+ * (tests/fixtures/tables, programme 2030) with a scaffolded 2031 draft:
  * - two builds of the same data are byte-identical;
  * - a draft year carries the "Entwurf" banner with `--drafts` and is left out of the normal build;
  * - a build with a wrong number fails with file and line and leaves the previous output untouched,
@@ -11,9 +11,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../scripts/lib/build.ts';
-import { hashTree, lineOf, root, runCommand, tempContent, tempDir } from '../lib/regeneration.ts';
+import { fixtureDir, hashTree, lineOf, root, runCommand, tempContent, tempDir } from '../lib/regeneration.ts';
 
-const draftContent = tempContent();
+const draftContent = tempContent(fixtureDir('tables'));
 const out = tempDir('builds');
 const a = path.join(out.dir, 'a');
 const b = path.join(out.dir, 'b');
@@ -23,7 +23,7 @@ const page = (dir: string, url: string) => readFileSync(path.join(dir, url, 'ind
 const BANNER = 'Entwurf – nicht veröffentlicht.';
 
 beforeAll(async () => {
-  const r = runCommand('new-year', ['--from', '2021', '--to', '2022'], draftContent.dir);
+  const r = runCommand('new-year', ['--from', '2030', '--to', '2031'], draftContent.dir);
   if (r.status !== 0) throw new Error(r.output);
   const env = { AMIP_CONTENT_DIR: draftContent.dir };
   await runBuild({ root, outDir: a, drafts: true, env, log: quiet });
@@ -46,45 +46,44 @@ describe('reproducible builds', () => {
 });
 
 describe('draft years', () => {
-  it('`--drafts`: every page of 2022 carries the Entwurf banner, no page of 2021 does', () => {
-    const pages2022 = readdirSync(path.join(a, '2022'), { recursive: true }).filter((f) => String(f).endsWith('index.html'));
-    expect(pages2022.length).toBeGreaterThan(10);
-    for (const f of pages2022) expect(readFileSync(path.join(a, '2022', String(f)), 'utf8')).toContain(BANNER);
-    expect(page(a, '2022')).toMatch(/\d+ Tabellen und Angaben sind noch aus dem Vorjahr übernommen und nicht geprüft/);
-    const pages2021 = readdirSync(path.join(a, '2021'), { recursive: true }).filter((f) => String(f).endsWith('index.html'));
-    for (const f of pages2021) expect(readFileSync(path.join(a, '2021', String(f)), 'utf8')).not.toContain(BANNER);
+  it('`--drafts`: every page of 2031 carries the Entwurf banner, no page of 2030 does', () => {
+    const pages2031 = readdirSync(path.join(a, '2031'), { recursive: true }).filter((f) => String(f).endsWith('index.html'));
+    expect(pages2031.length).toBeGreaterThan(3);
+    for (const f of pages2031) expect(readFileSync(path.join(a, '2031', String(f)), 'utf8')).toContain(BANNER);
+    expect(page(a, '2031')).toMatch(/\d+ Tabellen und Angaben sind noch aus dem Vorjahr übernommen und nicht geprüft/);
+    const pages2030 = readdirSync(path.join(a, '2030'), { recursive: true }).filter((f) => String(f).endsWith('index.html'));
+    for (const f of pages2030) expect(readFileSync(path.join(a, '2030', String(f)), 'utf8')).not.toContain(BANNER);
   });
 
   it('`--drafts`: pages offer the same page in the other year, / still leads to the newest published year', () => {
-    expect(page(a, '2021/integration')).toContain('<a href="/2022/integration/">2022 (Entwurf)</a>');
-    expect(page(a, '2022/integration')).toContain('<a href="/2021/integration/">2021</a>');
+    expect(page(a, '2030/zahlen')).toContain('<a href="/2031/zahlen/">2031 (Entwurf)</a>');
+    expect(page(a, '2031/zahlen')).toContain('<a href="/2030/zahlen/">2030</a>');
     const home = page(a, '');
-    expect(home).toMatch(/Aktuell: <a href="\/2021\/">/);
-    expect(home).toMatch(/<a href="\/2022\/">[^<]*<\/a> \(Entwurf\)/);
+    expect(home).toMatch(/Aktuell: <a href="\/2030\/">/);
+    expect(home).toMatch(/<a href="\/2031\/">[^<]*<\/a> \(Entwurf\)/);
   });
 
-  it('`--drafts`: /2022/vergleich/ compares with 2021 table by table', () => {
-    const html = page(a, '2022/vergleich');
-    expect(html).toContain('<h1>Vergleich 2022 mit 2021</h1>');
-    expect(html).toContain('Ansatz 2021');
-    expect(html).toMatch(/Zeile für Zeile nach Instrument verglichen:\s*0 neu, 0 entfallen, 0 verändert, \d+ unverändert/);
+  it('`--drafts`: /2031/vergleich/ compares with 2030 table by table', () => {
+    const html = page(a, '2031/vergleich');
+    expect(html).toContain('<h1>Vergleich 2031 mit 2030</h1>');
+    expect(html).toMatch(/Zeile für Zeile verglichen \(nach Instrument oder Bezeichnung\):\s*0 neu, 0 entfallen, 0 verändert, \d+ unverändert/);
   });
 
-  it('the normal build leaves the draft out: no 2022 page, no link to 2022', () => {
-    expect(existsSync(path.join(normal, '2022'))).toBe(false);
+  it('the normal build leaves the draft out: no 2031 page, no link to 2031', () => {
+    expect(existsSync(path.join(normal, '2031'))).toBe(false);
     const all = readdirSync(normal, { recursive: true }).filter((f) => String(f).endsWith('.html'));
-    for (const f of all) expect(readFileSync(path.join(normal, String(f)), 'utf8')).not.toMatch(/href="\/2022\//);
-    expect(page(normal, '')).toMatch(/Aktuell: <a href="\/2021\/">/);
+    for (const f of all) expect(readFileSync(path.join(normal, String(f)), 'utf8')).not.toMatch(/href="\/2031\//);
+    expect(page(normal, '')).toMatch(/Aktuell: <a href="\/2030\/">/);
   });
 });
 
 describe('a failed build leaves the previous output intact', () => {
-  const bad = tempContent();
+  const bad = tempContent(fixtureDir('tables'));
   afterAll(bad.cleanup);
-  const file = path.join(bad.dir, 'programmes/2021/chapters/06-integration.mdx');
+  const file = path.join(bad.dir, 'programmes/2030/chapters/02-zahlen.mdx');
   const original = readFileSync(file, 'utf8');
-  writeFileSync(file, original.replace('total: { label: Summe, entries: 3162 }', 'total: { label: Summe, entries: 3163 }'));
-  const line = lineOf(original, 'total: { label: Summe, entries: 3162 }');
+  writeFileSync(file, original.replace('total: { label: Zusammen, people: 150 }', 'total: { label: Zusammen, people: 151 }'));
+  const line = lineOf(original, 'total: { label: Zusammen, people: 150 }');
 
   const expectUntouched = (before: Map<string, string>) => {
     expect(hashTree(normal)).toEqual(before);
@@ -95,7 +94,7 @@ describe('a failed build leaves the previous output intact', () => {
     const before = hashTree(normal);
     const phases: string[] = [];
     await expect(runBuild({ root, outDir: normal, env: { AMIP_CONTENT_DIR: bad.dir }, log: quiet, onPhase: (p) => phases.push(p.name) })).rejects.toThrow(
-      `programmes/2021/chapters/06-integration.mdx:${line}  tables[instrumente].total.entries  Tabelle „instrumente“: Summe angegeben 3.163, aus den Zeilen berechnet 3.162`,
+      `programmes/2030/chapters/02-zahlen.mdx:${line}  tables[zielgruppen].total.people  Tabelle „zielgruppen“, Spalte „Personen“: Summe angegeben 151, aus den Zeilen berechnet 150`,
     );
     expect(phases, 'Astro darf nicht zu Ende bauen').toEqual(['Datenprüfung']);
     expectUntouched(before);
@@ -103,7 +102,7 @@ describe('a failed build leaves the previous output intact', () => {
 
   it('without the data check, Astro itself refuses the wrong total, and the output stays as it was', async () => {
     const before = hashTree(normal);
-    await expect(runBuild({ root, outDir: normal, env: { AMIP_CONTENT_DIR: bad.dir }, log: quiet, skipCheck: true })).rejects.toThrow(/astro build .*fehlgeschlagen[\s\S]*Summe angegeben 3\.163/);
+    await expect(runBuild({ root, outDir: normal, env: { AMIP_CONTENT_DIR: bad.dir }, log: quiet, skipCheck: true })).rejects.toThrow(/astro build .*fehlgeschlagen[\s\S]*Summe angegeben 151/);
     expectUntouched(before);
   });
 
@@ -111,7 +110,7 @@ describe('a failed build leaves the previous output intact', () => {
     const r = runCommand('build', [], bad.dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Build abgebrochen: Die Inhalte enthalten Fehler');
-    expect(r.stderr).toContain(`06-integration.mdx:${line}`);
+    expect(r.stderr).toContain(`02-zahlen.mdx:${line}`);
     expect(r.stderr).toContain('dist/ wurde nicht verändert.');
   });
 });

@@ -190,7 +190,7 @@ describe('another publisher: two years, reference columns, laws outside SGB II/I
 describe('URLs', () => {
   it('builds the reference URLs', () => {
     expect(instrumentHref('avgs-mat')).toBe('/instrumente/avgs-mat/');
-    expect(rowHref(2021, 'integration', 'einstiegsgeld')).toBe('/2021/integration/#zeile-einstiegsgeld');
+    expect(rowHref(2021, 'integration', 'zeile-einstiegsgeld')).toBe('/2021/integration/#zeile-einstiegsgeld');
   });
 
   it('gives canonical URLs only when the site address is set', () => {

@@ -132,3 +132,18 @@ describe('computed change (key figures of the Düsseldorf 2021 fixture)', () => 
     expect(rows(v).map((r) => r[3])).toEqual(['+10 %', '–']);
   });
 });
+
+describe('row anchors on a chapter page', () => {
+  it('stay unique when two tables of a chapter have a row for the same instrument', async () => {
+    const { chapterRowAnchor } = await import('../../src/lib/anchors.ts');
+    const row = (id: string) => ({ kind: 'data' as const, instrument: { id, collection: 'instruments' }, targetGroup: undefined, legalBasis: undefined });
+    const tables = [
+      { id: 'eintritte', shown: true, rows: [row('alpha'), row('beta')] },
+      { id: 'kennzahlen', shown: true, rows: [row('alpha')] },
+      { id: 'daten', shown: false, rows: [row('beta')] },
+    ] as never;
+    expect(chapterRowAnchor(tables, 'eintritte', 'alpha')).toBe('zeile-eintritte-alpha');
+    expect(chapterRowAnchor(tables, 'kennzahlen', 'alpha')).toBe('zeile-kennzahlen-alpha');
+    expect(chapterRowAnchor(tables, 'eintritte', 'beta')).toBe('zeile-beta');
+  });
+});

@@ -15,7 +15,7 @@ import { countsTowardTotal, sumEntries } from '../schemas/entries.ts';
 import { portfolioColumn, quantityOf } from '../schemas/table.ts';
 import { describeEntries, formatEntries } from '../format.ts';
 import { plainNumber } from '../navigation.ts';
-import { rowAnchor, tableAnchor } from '../anchors.ts';
+import { chapterRowAnchor, tableAnchor } from '../anchors.ts';
 import { legendLayout, FONT, INSET } from './bars.ts';
 import { textWidth, wrapText } from './text.ts';
 import { bothWidths, listDe, type ChartSpec } from './spec.ts';
@@ -93,7 +93,7 @@ export function portfolioGroups(
             names,
             entries: r.entries,
             parts: rows.filter((p) => p.entries.includedIn?.id === r.id).map((p) => ({ key: p.id, label: p.label, entries: p.entries })),
-            href: `${href}#${rowAnchor(r.id)}`,
+            href: `${href}#${chapterRowAnchor(c.tables, t.id, r.id)}`,
           };
         }),
       });

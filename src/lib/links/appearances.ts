@@ -9,7 +9,7 @@ import { type Ref, refId } from '../schemas/ref.ts';
 import { type Row, type RowKind, groupMembers, isNumberType, quantityOf } from '../schemas/table.ts';
 import { chapterHref, chapterLabel } from '../navigation.ts';
 import { cellText } from '../table-view.ts';
-import { tableAnchor } from '../anchors.ts';
+import { chapterRowAnchor, tableAnchor } from '../anchors.ts';
 import { rowHref } from './hrefs.ts';
 
 /** The chapter data the link index needs (a chapter entry's `data` plus its year). */
@@ -104,7 +104,7 @@ export function tableRows(
           cells: t.columns.slice(1).map((col) => ({ header: col.header, text: cellText(row, col, nameOf, referenceName) })).filter((x) => x.text !== ''),
           value: valueColumn && q ? { header: valueColumn.header, text: cellText(row, valueColumn, nameOf, referenceName), entries: q } : undefined,
           footnote: q?.footnote ? t.footnotes.find((f) => f.mark === q.footnote)?.text : undefined,
-          href: !t.shown ? chapterHref(c.year, c.slug) : row.kind === 'data' ? rowHref(c.year, c.slug, instrument) : `${chapterHref(c.year, c.slug)}#${tableAnchor(t.id)}`,
+          href: !t.shown ? chapterHref(c.year, c.slug) : row.kind === 'data' ? rowHref(c.year, c.slug, chapterRowAnchor(c.tables, t.id, instrument)) : `${chapterHref(c.year, c.slug)}#${tableAnchor(t.id)}`,
         });
       }
     }

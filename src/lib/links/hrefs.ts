@@ -2,7 +2,6 @@
  * URLs of the reference pages. Every page and the remark plugin build links with these
  * functions, so that a renamed route changes in one place and the link check catches the rest.
  */
-import { rowAnchor } from '../anchors.ts';
 import { chapterHref } from '../navigation.ts';
 
 export const instrumentsHref = '/instrumente/';
@@ -17,9 +16,8 @@ export const legalBasisHref = (id: string) => `${legalBasesHref}${id}/`;
 /** The glossary is one page with one anchor per entry (`/glossar/#egt`). */
 export const glossaryEntryHref = (id: string) => `${glossaryHref}#${id}`;
 
-/** The exact table row of an instrument on a chapter page. */
-export const rowHref = (year: string | number, chapterSlug: string, instrumentId: string) =>
-  `${chapterHref(year, chapterSlug)}#${rowAnchor(instrumentId)}`;
+/** The exact table row on a chapter page (the anchor from `chapterRowAnchor`). */
+export const rowHref = (year: string | number, chapterSlug: string, anchor: string) => `${chapterHref(year, chapterSlug)}#${anchor}`;
 
 /** The page of a registry entry (instrument, target group, legal basis). */
 export function registryHref(registry: string, id: string): string {
