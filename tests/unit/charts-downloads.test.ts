@@ -82,7 +82,7 @@ describe('whole year document', () => {
   });
 
   test('keeps the numbers: the budget with cents and every download', () => {
-    expect(doc.integrationBudget).toEqual({ euros: 3000.5, approximate: true, review: false });
+    expect(doc.integrationBudget).toEqual({ euros: 3000000.5, approximate: true, review: false });
     expect((doc.downloads as unknown[]).length).toBe(exported.length + shares.length + 1);
     expect('keyFigures' in doc).toBe(false);
     expect(doc.licence).toEqual({ name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0', url: 'https://www.govdata.de/dl-de/by-2-0' });
