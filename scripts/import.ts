@@ -1,22 +1,31 @@
 /**
- * npm run import -- 2021 tabelle.csv [weitere.csv …] [--dry-run]
+ * npm run import -- 2021 amip-2021.xlsx [--dry-run] [--ranges]
+ * npm run import -- 2021 tabelle.csv [weitere.csv …] [--dry-run] [--ranges]
  *
- * Liest in einer Tabellenkalkulation bearbeitete CSV-Dateien (aus npm run export oder dem
- * Download der Website) zurück in die Datendateien. Alles wird vorher geprüft: Kodierung,
- * Trennzeichen, Spalten, Zahlen, Instrumente, Summen, danach die gesamten Inhalte wie bei
- * npm run check. Bei einem Problem wird nichts geschrieben.
+ * Liest die bearbeitete Arbeitsmappe (npm run export) oder bearbeitete CSV-Dateien (npm run
+ * export -- --csv oder der Download der Website) zurück in die Datendateien. Alles wird vorher
+ * geprüft: Datei, Blätter bzw. Kodierung und Trennzeichen, Spalten, Zahlen, Instrumente, Summen,
+ * danach die gesamten Inhalte wie bei npm run check. Bei einem Problem wird nichts geschrieben.
+ * Eine Änderung, die aus einer Zahl einen Bereich macht (oder umgekehrt), nur mit --ranges.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { checkContent, formatReport } from '../src/lib/check/index.ts';
 import { ImportError, planImport } from '../src/lib/import/index.ts';
+import { planWorkbookImport } from '../src/lib/workbook/import.ts';
+import { MAX_WORKBOOK_BYTES, tooLarge } from '../src/lib/workbook/zip.ts';
+import { noteFiles } from './lib/export-stamp.ts';
 import { checkProject } from './lib/check.ts';
 import { chapterComponents, contentLocation, readContentFiles, writeAll } from './lib/content-files.ts';
 import { parseArgs } from './lib/args.ts';
 
-const args = parseArgs(process.argv.slice(2), { usage: 'npm run import -- <Jahr> <datei.csv> [weitere.csv …] [--dry-run]', flags: ['dry-run'] });
+const args = parseArgs(process.argv.slice(2), { usage: 'npm run import -- <Jahr> <amip-Jahr.xlsx | datei.csv …> [--dry-run] [--ranges]', flags: ['dry-run', 'ranges'] });
 const [yearArg, ...csvFiles] = args.positional;
-if (!/^\d{4}$/.test(yearArg ?? '')) args.fail('erwartet ein Programmjahr, z. B. npm run import -- 2021 2021-kennzahlen.csv');
-if (csvFiles.length === 0) args.fail('erwartet mindestens eine CSV-Datei');
+if (!/^\d{4}$/.test(yearArg ?? '')) args.fail('erwartet ein Programmjahr, z. B. npm run import -- 2021 export/amip-2021.xlsx');
+if (csvFiles.length === 0) args.fail('erwartet die Arbeitsmappe (amip-<Jahr>.xlsx) oder mindestens eine CSV-Datei');
+const workbooks = csvFiles.filter((f) => !/\.csv$/i.test(f));
+if (workbooks.length > 0 && csvFiles.length > 1) args.fail('erwartet entweder eine Arbeitsmappe oder CSV-Dateien, nicht beides und nicht mehrere Arbeitsmappen');
+const options = { ranges: args.flags.has('ranges') };
 const year = Number(yearArg);
 
 const refuse = (lines: string) => {
@@ -30,6 +39,9 @@ if (!before.ok) refuse(`${before.report}\nDie Daten enthalten schon vor dem Impo
 
 const inputs = csvFiles.map((f) => {
   try {
+    // A size limit before reading: no hang and bounded memory on a huge file.
+    const size = statSync(f).size;
+    if (size > MAX_WORKBOOK_BYTES) return refuse(`${path.basename(f)}  (Datei)  ${tooLarge(size)}`);
     return { name: f, bytes: new Uint8Array(readFileSync(f)) };
   } catch {
     return refuse(`${f}: Datei nicht gefunden`);
@@ -38,7 +50,7 @@ const inputs = csvFiles.map((f) => {
 
 let plan;
 try {
-  plan = planImport(before.result, year, inputs);
+  plan = workbooks.length > 0 ? await planWorkbookImport(before.result, year, inputs[0]!, options) : planImport(before.result, year, inputs, options);
 } catch (error) {
   if (error instanceof ImportError) refuse(error.problems.join('\n'));
   if (error instanceof Error) refuse(`Import abgebrochen: ${error.message}`);
@@ -46,7 +58,11 @@ try {
 }
 
 for (const n of plan!.notes) console.log(`Hinweis: ${n}`);
+const imported = () => {
+  if (!args.flags.has('dry-run')) noteFiles(csvFiles.map((f) => path.resolve(f)), 'import');
+};
 if (plan!.files.length === 0) {
+  imported();
   console.log('Keine Zahlen geändert: die Datendateien bleiben, wie sie sind.');
   process.exit(0);
 }
@@ -67,4 +83,5 @@ if (args.flags.has('dry-run')) {
   process.exit(0);
 }
 writeAll(loc.dir, plan!.files);
+imported();
 console.log(`${plan!.files.length} Datei(en) geschrieben. Nächster Schritt: npm run build (oder npm run dev zum Ansehen).`);
