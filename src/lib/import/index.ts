@@ -90,6 +90,8 @@ type Ctx = {
   ranges: boolean;
   /** The line of the header row ("Zeile fehlt" points there). */
   headerLine: number;
+  /** Cells ("<line>:<column index>") the reader already refused (a workbook's formula without result …). */
+  refused?: ReadonlySet<string>;
   problems: string[];
   notes: string[];
   changes: string[];
@@ -178,6 +180,7 @@ function readQuantity(ctx: Ctx, record: CsvRecord, layout: ExportColumn[], colum
     ctx.problems.push(atCtx(ctx, record.line, ctx.column(i, layout[i]!.header), message));
     return null;
   };
+  if (idx.some((i) => ctx.refused?.has(`${record.line}:${i}`))) return null;
   if (idx.every((i) => cell(i) === '')) return undefined;
   if (isNote) return fail(idx.find((i) => cell(i) !== '')!, `erwartet eine leere Zelle (eine Hinweiszeile hat keine Zahlen), gefunden: „${cell(idx.find((i) => cell(i) !== '')!)}“`);
   const single = idx.find((i) => layout[i]!.role === 'value');
@@ -370,7 +373,7 @@ export type TableSource = {
   /** The table's base name (the CSV file name without ".csv"). */
   table: string;
   records: CsvRecord[];
-} & Pick<Ctx, 'name' | 'where' | 'column' | 'headerLine'>;
+} & Pick<Ctx, 'name' | 'where' | 'column' | 'headerLine' | 'refused'>;
 
 /** Programme-level figures read from a workbook: the cell of the integration budget. */
 export type ProgrammeSource = {
@@ -482,7 +485,7 @@ function importProgramme(source: ProgrammeSource, file: ParsedFile, programme: P
   const euros = parseNumber(budget.value, 'euros');
   if (typeof euros === 'string') return fail(budget.field, euros);
   const hidden = amountShownAsZero({ min: euros, max: euros }, { unit: 'mio' });
-  if (hidden) return fail(budget.field, hidden);
+  if (hidden) return fail(budget.field, hidden.replace(/\u00a0/g, ' '));
   if (old && old.euros === euros && old.approximate === approximate) return;
   const money = (v: number | undefined, a: boolean | undefined) => (v === undefined ? '(leer)' : `${a ? 'rd. ' : ''}${formatNumber('euros', v, { unit: 'euro' }).replace(/\u00a0/g, ' ')}`);
   changes.push(`${display}  Eingliederungsbudget: ${money(old?.euros, old?.approximate)} → ${money(euros, approximate)}`);

@@ -130,18 +130,21 @@ export async function readWorkbook(bytes: Uint8Array, name: string, expect: Work
     }
     const numeric = numericColumns(table);
     const records: CsvRecord[] = [];
+    const refused = new Set<string>();
     const last = ws.actualRowCount === 0 ? 0 : ws.rowCount;
     for (let line = FIRST_ROW; line <= last; line++) {
       const cells = columns.map((_, i) => {
         const c = readCell(ws.getCell(line, i + 1), numeric.has(i));
-        if (c.problem) problems.push(`${where(line)}  Spalte ${columnLetter(i + 1)} „${columns[i]}“  ${c.problem}`);
-        // A refused cell must not be read as a number by the import.
-        return c.problem ? '\u0000' : c.text;
+        if (!c.problem) return c.text;
+        problems.push(`${where(line)}  Spalte ${columnLetter(i + 1)} „${columns[i]}“  ${c.problem}`);
+        // A refused cell is not read again by the import.
+        refused.add(`${line}:${i}`);
+        return '';
       });
       if (cells.every((c) => c === '')) continue;
       records.push({ cells, line });
     }
-    tables.push({ table, records, name, where, column: (i, h) => `Spalte ${columnLetter(i + 1)} „${h}“`, headerLine: HEADER_ROW });
+    tables.push({ table, records, name, where, column: (i, h) => `Spalte ${columnLetter(i + 1)} „${h}“`, headerLine: HEADER_ROW, refused });
   }
   for (const table of expect.columns.keys()) if (!seen.has(table)) notes.push(`${name}  Tabelle „${table}“ fehlt in der Arbeitsmappe (nach dem Export hinzugekommen?): ihre Zahlen bleiben, wie sie sind`);
 
