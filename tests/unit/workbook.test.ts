@@ -23,6 +23,17 @@ const exported = await buildWorkbook(yearData(content, 2030), content.publisher?
 const NAME = 'amip-2030.xlsx';
 const ZAHLEN = 'programmes/2030/chapters/02-zahlen.mdx';
 
+/** Messages docs/planung.md quotes: asserted here as the tool writes them, and found in the guide. */
+const DOCUMENTED = {
+  total: `${NAME}  Blatt „II. eintritte“, Zeile 8  „Summe“  Tabelle „eintritte“, Spalte „Eintritte 2030“: Summe angegeben 225 bis 230, aus den Zeilen berechnet 235 bis 240`,
+  range: `${NAME}  Blatt „II. eintritte“, Zeile 3  Spalte D „Eintritte 2030 von“  Einzelwert wird Bereich: 120 → 110 bis 120; ein Bereich entsteht oder entfällt nur mit --ranges (gewollt? dann mit --ranges einlesen; sonst in „von“ und „bis“ dieselbe Zahl eintragen)`,
+  divByZero: `${NAME}  Blatt „II. mittel“, Zeile 4  Spalte C „Mittel in €“  die Formel „=1/0“ ergibt den Fehler #DIV/0!; erwartet eine Zahl`,
+  date: `${NAME}  Blatt „II. mittel“, Zeile 5  Spalte E „Seit“  erwartet eine Zahl, gefunden: ein Datum (1.1.2030)`,
+  text: `${NAME}  Blatt „II. kennzahlen“, Zeile 7  Spalte E „Eintritte 2030“  erwartet eine Zahl, gefunden: der Text „60“ (als Text eingetragen; die Zahl ohne Apostroph und ohne Textformat eintragen)`,
+  noValue: `${NAME}  Blatt „II. kennzahlen“, Zeile 10  Spalte E „Eintritte 2030“  Formel „=SUM(E3,E6,E9)“ ohne berechneten Wert: erwartet eine Zahl; die Arbeitsmappe in Excel oder LibreOffice öffnen, speichern und erneut einlesen`,
+  negative: `${NAME}  Blatt „II. eintritte“, Zeile 7  Spalte D „Eintritte 2030 von“  erwartet eine ganze Zahl ≥ 0 ohne Nachkommastellen (z. B. 1800), gefunden: „-5“`,
+};
+
 const load = async (bytes: Uint8Array = exported) => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
@@ -135,8 +146,10 @@ describe('the workbook as written', async () => {
     expect(m.getCell('C3').protection?.locked).toBe(false);
     expect(m.getCell('B3').protection?.locked).not.toBe(false);
     expect(m.getCell('G3').protection?.locked).not.toBe(false);
-    for (const w of wb.worksheets) expect(w.sheetProtection).toMatchObject({ sheet: true });
-    expect(m.sheetProtection).not.toHaveProperty('hashValue');
+    // Every sheet protected, without a password (ExcelJS keeps this in an untyped field).
+    const protection = (w: ExcelJS.Worksheet) => (w as unknown as { sheetProtection: Record<string, unknown> | null }).sheetProtection;
+    for (const w of wb.worksheets) expect(protection(w)).toMatchObject({ sheet: true });
+    expect(protection(m)).not.toHaveProperty('hashValue');
   });
 
   it('totals and group subtotals are SUM formulas with their values, locked; "included in" rows do not add', () => {
@@ -195,9 +208,7 @@ describe('planWorkbookImport', () => {
       wb.getWorksheet('II. eintritte')!.getCell('D3').value = 130;
       wb.getWorksheet('II. eintritte')!.getCell('E3').value = 130;
     });
-    expect(await problemsOf(bytes)).toEqual([
-      `${NAME}  Blatt „II. eintritte“, Zeile 8  „Summe“  Tabelle „eintritte“, Spalte „Eintritte 2030“: Summe angegeben 225 bis 230, aus den Zeilen berechnet 235 bis 240`,
-    ]);
+    expect(await problemsOf(bytes)).toEqual([DOCUMENTED.total]);
   });
 
   it('a changed "von" alone makes a range: refused without --ranges, applied with it', async () => {
@@ -206,9 +217,7 @@ describe('planWorkbookImport', () => {
       e.getCell('D3').value = 110;
       e.getCell('D8').value = { formula: 'SUM(D3:D4,D6:D7)', result: 215 };
     });
-    expect(await problemsOf(bytes)).toEqual([
-      `${NAME}  Blatt „II. eintritte“, Zeile 3  Spalte D „Eintritte 2030 von“  Einzelwert wird Bereich: 120 → 110 bis 120; ein Bereich entsteht oder entfällt nur mit --ranges (gewollt? dann mit --ranges einlesen; sonst in „von“ und „bis“ dieselbe Zahl eintragen)`,
-    ]);
+    expect(await problemsOf(bytes)).toEqual([DOCUMENTED.range]);
     const p = await plan(bytes, { ranges: true });
     expect(p.changes[0]).toBe(`${ZAHLEN}  2030-ii-zahlen-eintritte  alpha, Eintritte 2030: 120 → 110 bis 120 (Einzelwert wird Bereich)`);
   });
@@ -229,10 +238,10 @@ describe('planWorkbookImport', () => {
     const problems = await problemsOf(bytes);
     const at = (sheet: string, row: number, column: string) => `${NAME}  Blatt „${sheet}“, Zeile ${row}  Spalte ${column}  `;
     expect(problems).toEqual([
-      `${at('II. mittel', 4, 'C „Mittel in €“')}die Formel „=1/0“ ergibt den Fehler #DIV/0!; erwartet eine Zahl`,
-      `${at('II. mittel', 5, 'E „Seit“')}erwartet eine Zahl, gefunden: ein Datum (1.1.2030)`,
-      `${at('II. kennzahlen', 7, 'E „Eintritte 2030“')}erwartet eine Zahl, gefunden: der Text „60“ (als Text eingetragen; die Zahl ohne Apostroph und ohne Textformat eintragen)`,
-      `${at('II. kennzahlen', 10, 'E „Eintritte 2030“')}Formel „=SUM(E3,E6,E9)“ ohne berechneten Wert: erwartet eine Zahl; die Arbeitsmappe in Excel oder LibreOffice öffnen, speichern und erneut einlesen`,
+      DOCUMENTED.divByZero,
+      DOCUMENTED.date,
+      DOCUMENTED.text,
+      DOCUMENTED.noValue,
       `${at('II. mittel', 3, 'C „Mittel in €“')}erwartet einen Betrag ≥ 0 in Euro mit höchstens zwei Nachkommastellen nach dem Komma, ohne „€“ (z. B. 1234,56), gefunden: „1200,505“`,
     ]);
     // A formula with a value is read by its value: B3 = B4 - 2 = 10, unchanged.
@@ -251,7 +260,7 @@ describe('planWorkbookImport', () => {
       wb.getWorksheet('Programm')!.getCell('B5').value = 47.56;
     });
     const problems = (await problemsOf(bytes)).join('\n');
-    expect(problems).toContain(`${NAME}  Blatt „II. eintritte“, Zeile 7  Spalte D „Eintritte 2030 von“  erwartet eine ganze Zahl ≥ 0 ohne Nachkommastellen (z. B. 1800), gefunden: „-5“`);
+    expect(problems).toContain(DOCUMENTED.negative);
     expect(problems).toContain(`Zeile 5  Spalte H „enthalten in“  unbekanntes Instrument „alfa“: erwartet eine Instrument-ID aus instruments.yaml, meinten Sie „alpha“?`);
     expect(problems).toContain(`Zeile 5  Spalte G „rund“  erwartet „ja“ oder nichts, gefunden: „vielleicht“`);
     expect(problems).toContain(`${NAME}  Blatt „II. eintritte“, Zeile 4  „gamma-neu“  unbekanntes Instrument „gamma-neu“: erwartet eine Instrument-ID aus instruments.yaml, meinten Sie „gamma“?`);
@@ -363,4 +372,9 @@ describe('the commands on a temporary copy of the fixture', { timeout: 90_000 },
     // Imported: the export may overwrite it now.
     expect(runCommand('export', ['2030', '--out', out.dir], copy.dir).status).toBe(0);
   });
+});
+
+it('docs/planung.md quotes the messages as the tool writes them', () => {
+  const guide = readFileSync(path.join(fixtureDir('tables'), '../../../docs/planung.md'), 'utf8');
+  for (const message of Object.values(DOCUMENTED)) expect(guide).toContain(message);
 });
