@@ -159,6 +159,9 @@ describe('the workbook as written', async () => {
     const k = sheet('II. kennzahlen');
     expect(k.getCell('E6').value).toEqual({ formula: 'SUM(E7:E8)', result: 110 });
     expect(k.getCell('E10').value).toEqual({ formula: 'SUM(E3,E6,E9)', result: 410 });
+    // The computed change is live too (ROUND: half away from zero, as on the site); never read back.
+    expect(k.getCell('G4').value).toEqual({ formula: 'IF(OR(E4="",F4="",F4=0),"",ROUND((E4-F4)/F4*100,0))', result: -25 });
+    expect(k.getCell('G9').value).toMatchObject({ result: -100 });
     // A group without rows keeps its number, editable.
     expect(k.getCell('E9').value).toBe(0);
     expect(k.getCell('E10').protection?.locked).not.toBe(false);
@@ -234,6 +237,8 @@ describe('planWorkbookImport', () => {
       m.getCell('E5').style = { ...m.getCell('E5').style, numFmt: 'dd.mm.yyyy' };
       m.getCell('C3').value = 1200.505;
       wb.getWorksheet('anhang plaetze')!.getCell('B3').value = { formula: 'B4-2', result: 10 };
+      // A stored 0 counts (ExcelJS alone would lose it; read from the file's XML).
+      k.getCell('E9').value = { formula: 'F9-10', result: 0 };
     });
     const problems = await problemsOf(bytes);
     const at = (sheet: string, row: number, column: string) => `${NAME}  Blatt „${sheet}“, Zeile ${row}  Spalte ${column}  `;
@@ -244,7 +249,7 @@ describe('planWorkbookImport', () => {
       DOCUMENTED.noValue,
       `${at('II. mittel', 3, 'C „Mittel in €“')}erwartet einen Betrag ≥ 0 in Euro mit höchstens zwei Nachkommastellen nach dem Komma, ohne „€“ (z. B. 1234,56), gefunden: „1200,505“`,
     ]);
-    // A formula with a value is read by its value: B3 = B4 - 2 = 10, unchanged.
+    // Formulas with a value are read by their value: B3 = B4 - 2 = 10 and E9 = 0, unchanged.
   });
 
   it('refuses what the CSV import refuses: bad numbers, modifiers, unknown and missing rows, changed headers', async () => {

@@ -144,7 +144,12 @@ function tableSheet(wb: ExcelJS.Workbook, name: string, t: Table, header: string
         return;
       }
       if (e.role === 'change') {
-        cell.value = value === '' ? null : value;
+        // Live: ROUND rounds half away from zero, as the site does (percentChange).
+        const [cur, prev] = (e.column.compare ?? []).map((k) => layout.findIndex((x) => x.role === 'value' && x.column.key === k));
+        if (cur !== undefined && prev !== undefined && cur >= 0 && prev >= 0) {
+          const [a, b] = [`${columnLetter(cur + 1)}${r}`, `${columnLetter(prev + 1)}${r}`];
+          cell.value = { formula: `IF(OR(${a}="",${b}="",${b}=0),"",ROUND((${a}-${b})/${b}*100,0))`, result: value };
+        } else cell.value = value === '' ? null : value;
         cell.numFmt = '+0" %";-0" %";0" %"';
         return;
       }
@@ -173,7 +178,7 @@ function guideSheet(wb: ExcelJS.Workbook, year: number) {
     '2. Zahlen als Zahlen eintragen: 1800 oder 1.800 (Tausenderpunkt nur als Anzeige), Beträge in Euro mit höchstens zwei Nachkommastellen, ohne „€“. Prozentzahlen ohne „%“.',
     '3. Summen und Gruppensummen (fett) rechnen sich selbst (Formel SUMME); sie sind gesperrt. Beim Einlesen wird jede Summe noch einmal mit den Zeilen verglichen.',
     '4. Ein Bereich („25 bis 30“) steht in den Spalten „von“ und „bis“; für eine einzelne Zahl in beide dieselbe Zahl. Ein neuer oder entfallender Bereich wird nur mit --ranges eingelesen.',
-    '5. Zeilen hinzufügen, löschen oder umbenennen, Texte ändern: nur in den Datendateien (docs/planung.md). Die Zeilen dürfen sortiert werden; Blätter nicht umbenennen.',
+    '5. Zeilen hinzufügen, löschen oder umbenennen, Texte ändern: nur in den Datendateien (docs/planung.md). Blätter nicht umbenennen. Die Spalte „Vergleich“ rechnet sich selbst und wird nicht eingelesen.',
     '6. Speichern als „Excel-Arbeitsmappe (*.xlsx)“ (in LibreOffice: „Excel 2007-365“), nicht als .xlsm, nicht als CSV.',
     `7. Einlesen: npm run import -- ${year} amip-${year}.xlsx (erst mit --dry-run ansehen, was sich ändert). Bei einem Fehler wird nichts geändert; die Meldung nennt Blatt, Zeile, Spalte, Erwartetes und Gefundenes.`,
     `8. Neu exportieren (npm run export -- ${year}) überschreibt eine bearbeitete, noch nicht eingelesene Arbeitsmappe nur mit --force.`,

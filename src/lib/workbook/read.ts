@@ -12,7 +12,7 @@ import { csvNumber } from '../export/index.ts';
 import type { CsvRecord } from '../import/csv.ts';
 import type { ProgrammeSource, TableSource } from '../import/index.ts';
 import { columnLetter, FIRST_ROW, HEADER_ROW, INDEX_KEYS, INDEX_SHEET, PROGRAMME_LABELS, PROGRAMME_SHEET, WORKBOOK_FORMAT } from './index.ts';
-import { inspectWorkbookFile, WorkbookFileError } from './zip.ts';
+import { type CachedValue, cachedFormulaValues, inspectWorkbookFile, WorkbookFileError } from './zip.ts';
 
 export type WorkbookRead = {
   tables: TableSource[];
@@ -48,12 +48,13 @@ type CellRead = { text: string; problem?: string };
  * A cell as text, the way the CSV import reads it; numbers with a decimal comma. `numeric`:
  * the column holds numbers, so texts, dates and truth values there are problems.
  */
-export function readCell(cell: ExcelJS.Cell, numeric: boolean): CellRead {
+export function readCell(cell: ExcelJS.Cell, numeric: boolean, cached?: ReadonlyMap<string, CachedValue | undefined>): CellRead {
   let v = cell.value;
   if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
     if ('formula' in v || 'sharedFormula' in v) {
       const source = 'formula' in v ? v.formula : v.sharedFormula;
-      const result = v.result;
+      const stored = v.result === undefined || v.result === null ? cached?.get(cell.address) : undefined;
+      const result = stored === undefined ? v.result : stored.type === 'error' ? { error: stored.value as ExcelJS.CellErrorValue['error'] } : stored.value;
       if (result === undefined || result === null)
         return { text: '', problem: `Formel „=${source}“ ohne berechneten Wert: erwartet eine Zahl; die Arbeitsmappe in Excel oder LibreOffice öffnen, speichern und erneut einlesen` };
       if (typeof result === 'object' && 'error' in result) return { text: '', problem: `die Formel „=${source}“ ergibt den Fehler ${result.error}; erwartet eine Zahl` };
@@ -78,7 +79,8 @@ export function readCell(cell: ExcelJS.Cell, numeric: boolean): CellRead {
  * and rows are collected in the result.
  */
 export async function readWorkbook(bytes: Uint8Array, name: string, expect: WorkbookExpectation, numericColumns: (table: string) => ReadonlySet<number>): Promise<WorkbookRead> {
-  inspectWorkbookFile(bytes, name);
+  const parts = inspectWorkbookFile(bytes, name, (part) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/.test(part));
+  const cachedValues = cachedFormulaValues(parts);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -134,7 +136,7 @@ export async function readWorkbook(bytes: Uint8Array, name: string, expect: Work
     const last = ws.actualRowCount === 0 ? 0 : ws.rowCount;
     for (let line = FIRST_ROW; line <= last; line++) {
       const cells = columns.map((_, i) => {
-        const c = readCell(ws.getCell(line, i + 1), numeric.has(i));
+        const c = readCell(ws.getCell(line, i + 1), numeric.has(i), cachedValues.get(sheetName));
         if (!c.problem) return c.text;
         problems.push(`${where(line)}  Spalte ${columnLetter(i + 1)} „${columns[i]}“  ${c.problem}`);
         // A refused cell is not read again by the import.
@@ -161,7 +163,7 @@ export async function readWorkbook(bytes: Uint8Array, name: string, expect: Work
     if (b === 0 || a === 0) problems.push(`${name}  Blatt „${PROGRAMME_SHEET}“  erwartet die Zeilen „${PROGRAMME_LABELS.budget}“ und „${PROGRAMME_LABELS.budgetApproximate}“ in Spalte A`);
     else {
       const where = place(PROGRAMME_SHEET);
-      const budget = readCell(ps.getCell(b, 2), true);
+      const budget = readCell(ps.getCell(b, 2), true, cachedValues.get(PROGRAMME_SHEET));
       const approx = readCell(ps.getCell(a, 2), false);
       if (budget.problem) problems.push(`${where(b)}  Spalte B „${PROGRAMME_LABELS.budget}“  ${budget.problem}`);
       else

@@ -23,8 +23,11 @@ const SAVE_AS = 'in Excel „Speichern unter“ → „Excel-Arbeitsmappe (*.xls
 export const tooLarge = (size: number) =>
   `Datei zu groß: ${megabytes(size)}, erwartet höchstens ${megabytes(MAX_WORKBOOK_BYTES)} (eine exportierte Arbeitsmappe oder CSV-Datei hat unter 1 MB; Bilder oder Tausende leerer formatierter Zeilen entfernen)`;
 
-/** Throws WorkbookFileError when `bytes` cannot be an exported workbook; returns the part names. */
-export function inspectWorkbookFile(bytes: Uint8Array, name: string): string[] {
+/**
+ * Throws WorkbookFileError when `bytes` cannot be an exported workbook; returns the unpacked text
+ * of the parts `keep` selects (by part name).
+ */
+export function inspectWorkbookFile(bytes: Uint8Array, name: string, keep: (part: string) => boolean = () => false): Map<string, string> {
   if (/\.xlsm$/i.test(name)) throw new WorkbookFileError(`Arbeitsmappe mit Makros (.xlsm) wird nicht eingelesen: erwartet eine .xlsx-Datei ohne Makros (${SAVE_AS})`);
   if (bytes.length > MAX_WORKBOOK_BYTES) throw new WorkbookFileError(tooLarge(bytes.length));
   const head = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -50,6 +53,7 @@ export function inspectWorkbookFile(bytes: Uint8Array, name: string): string[] {
   if (cdOffset + cdSize > eocd) throw truncated();
   if (count > MAX_ENTRIES) throw new WorkbookFileError(`erwartet eine Arbeitsmappe mit höchstens ${MAX_ENTRIES} Teilen, gefunden: ${count}`);
   const names: string[] = [];
+  const kept = new Map<string, string>();
   let total = 0;
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
@@ -74,14 +78,73 @@ export function inspectWorkbookFile(bytes: Uint8Array, name: string): string[] {
     if (start + compressed > bytes.length) throw truncated();
     if (method === 8 && size > 0) {
       try {
-        inflateRawSync(bytes.subarray(start, start + compressed), { maxOutputLength: Math.max(size, 1) });
+        const data = inflateRawSync(bytes.subarray(start, start + compressed), { maxOutputLength: Math.max(size, 1) });
+        if (keep(entry)) kept.set(entry, data.toString('utf8'));
       } catch (error) {
         const tooBig = error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
         throw tooBig ? new WorkbookFileError(`Arbeitsmappe beschädigt: der Teil ${entry} entpackt zu mehr als angegeben`) : truncated();
       }
-    } else if (method !== 0 && method !== 8) throw new WorkbookFileError(`Arbeitsmappe mit unbekannter Kompression (Teil ${entry}): ${SAVE_AS}`);
+    } else if (method === 0 && keep(entry)) kept.set(entry, Buffer.from(bytes.subarray(start, start + compressed)).toString('utf8'));
+    else if (method !== 0 && method !== 8) throw new WorkbookFileError(`Arbeitsmappe mit unbekannter Kompression (Teil ${entry}): ${SAVE_AS}`);
   }
   if (!names.includes('[Content_Types].xml') || !names.some((e) => /^xl\/workbook\.xml$/i.test(e)))
     throw new WorkbookFileError(`keine Excel-Arbeitsmappe: erwartet eine .xlsx-Datei, gefunden: ein ZIP-Archiv ohne Arbeitsmappe (${SAVE_AS})`);
-  return names;
+  return kept;
+}
+
+const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const attr = (attrs: string, key: string) => {
+  const m = new RegExp(`\\b${key}="([^"]*)"`).exec(attrs);
+  return m ? decode(m[1]!) : undefined;
+};
+
+/** A formula cell's cached value as the file stores it: undefined when the file has none. */
+export type CachedValue = { type: 'number'; value: number } | { type: 'text'; value: string } | { type: 'error'; value: string } | { type: 'boolean'; value: boolean };
+
+/**
+ * The cached values of the formula cells of every sheet, by sheet name and cell address, read
+ * from the XML parts. (ExcelJS 4.4 drops a cached 0 or "" of a formula; the spreadsheet showed it.)
+ */
+export function cachedFormulaValues(parts: ReadonlyMap<string, string>): Map<string, Map<string, CachedValue | undefined>> {
+  const out = new Map<string, Map<string, CachedValue | undefined>>();
+  const workbook = parts.get('xl/workbook.xml') ?? '';
+  const rels = parts.get('xl/_rels/workbook.xml.rels') ?? '';
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const id = attr(m[1]!, 'Id');
+    const target = attr(m[1]!, 'Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
+    const name = attr(m[1]!, 'name');
+    const id = attr(m[1]!, 'r:id');
+    const xml = id ? parts.get(targets.get(id) ?? '') : undefined;
+    if (!name || xml === undefined) continue;
+    const cells = new Map<string, CachedValue | undefined>();
+    for (const c of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const inner = c[2] ?? '';
+      if (!/<f\b/.test(inner)) continue;
+      const address = attr(c[1]!, 'r');
+      if (!address) continue;
+      const v = /<v>([\s\S]*?)<\/v>|<v\s*\/>/.exec(inner);
+      const t = attr(c[1]!, 't');
+      const text = v ? decode(v[1] ?? '') : undefined;
+      cells.set(
+        address,
+        text === undefined
+          ? undefined
+          : t === 'str' || t === 'inlineStr'
+            ? { type: 'text', value: text }
+            : t === 'e'
+              ? { type: 'error', value: text }
+              : t === 'b'
+                ? { type: 'boolean', value: text === '1' }
+                : text === ''
+                  ? undefined
+                  : { type: 'number', value: Number(text) },
+      );
+    }
+    out.set(name, cells);
+  }
+  return out;
 }
