@@ -68,6 +68,14 @@ it('LibreOffice re-saves the exported workbook: it imports with no change; an ed
     'programmes/2030/chapters/02-zahlen.mdx  2030-ii-zahlen-eintritte  Summe, Eintritte 2030: 225 (bis 230) → 235 (bis 240)',
     'programmes/2030/programme.yaml  Eingliederungsbudget: rd. 3.000.000,50 € → rd. 3.100.000,25 €',
   ]);
+  const zahlen = 'programmes/2030/chapters/02-zahlen.mdx';
+  const oldLines = files.find((f) => f.path === zahlen)!.text.split('\n');
+  const newLines = plan.files.find((f) => f.path === zahlen)!.text.split('\n');
+  expect(newLines.length).toBe(oldLines.length);
+  expect(newLines.filter((l, i) => l !== oldLines[i]).map((l) => l.trim())).toEqual([
+    '- { instrument: alpha, label: Alpha-Maßnahme, entries: 130, function: "-Vorbereitung auf den Arbeitsmarkt" }',
+    'total: { label: Summe, entries: { min: 235, max: 240, notation: klammer } }',
+  ]);
   const before = files.find((f) => f.path === 'programmes/2030/programme.yaml')!.text;
   const after = plan.files.find((f) => f.path === 'programmes/2030/programme.yaml')!.text;
   expect(after).toBe(before.replace('euros: 3000000.5,', 'euros: 3100000.25,'));
