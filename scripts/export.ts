@@ -12,7 +12,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { yearData } from '../src/lib/check/index.ts';
 import { dataPackage, dataTables, toCsv } from '../src/lib/export/index.ts';
-import { buildWorkbook } from '../src/lib/workbook/export.ts';
 import { workbookFileName } from '../src/lib/workbook/index.ts';
 import { checkProject } from './lib/check.ts';
 import { parseArgs } from './lib/args.ts';
@@ -55,6 +54,7 @@ if (edited.length > 0 && !args.flags.has('force')) {
 mkdirSync(out, { recursive: true });
 if (!csv) {
   const file = files[0]!;
+  const { buildWorkbook } = await import('../src/lib/workbook/export.ts');
   writeFileSync(file, await buildWorkbook(data, result.publisher?.name));
   noteFiles([file], 'export');
   console.log(`Arbeitsmappe ${path.join(shown, workbookFileName(year))} geschrieben: ${tables.length} Tabellen, das Blatt „Programm“ und eine Anleitung.`);

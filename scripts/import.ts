@@ -12,7 +12,6 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkContent, formatReport } from '../src/lib/check/index.ts';
 import { ImportError, planImport } from '../src/lib/import/index.ts';
-import { planWorkbookImport } from '../src/lib/workbook/import.ts';
 import { MAX_WORKBOOK_BYTES, tooLarge } from '../src/lib/workbook/zip.ts';
 import { noteFiles } from './lib/export-stamp.ts';
 import { checkProject } from './lib/check.ts';
@@ -50,7 +49,8 @@ const inputs = csvFiles.map((f) => {
 
 let plan;
 try {
-  plan = workbooks.length > 0 ? await planWorkbookImport(before.result, year, inputs[0]!, options) : planImport(before.result, year, inputs, options);
+  // The spreadsheet library is loaded only for a workbook (a CSV import stays quick).
+  plan = workbooks.length > 0 ? await (await import('../src/lib/workbook/import.ts')).planWorkbookImport(before.result, year, inputs[0]!, options) : planImport(before.result, year, inputs, options);
 } catch (error) {
   if (error instanceof ImportError) refuse(error.problems.join('\n'));
   if (error instanceof Error) refuse(`Import abgebrochen: ${error.message}`);
