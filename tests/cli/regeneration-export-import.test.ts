@@ -185,11 +185,22 @@ describe('planImport', () => {
     expect(toCsv(again)).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(input.bytes));
   });
 
-  it('a single number becomes a range and a range a single number, and the summary says so', () => {
+  it('a change that creates or removes a range is refused without --ranges, naming the cell and the change', () => {
+    const problems = problemsOf(content, 2030, [
+      edited(F.plaetze, { 'Kurs A': { Plätze: '10 bis 14' } }),
+      edited(F.eintritte, { 'Alpha-Maßnahme': { 'Eintritte 2030 von': 110 }, Summe: { 'Eintritte 2030 von': 215 } }),
+    ]);
+    expect(problems).toEqual([
+      `${F.plaetze}.csv:2  Spalte „Plätze“  Einzelwert wird Bereich: 10 → 10 bis 14; ein Bereich entsteht oder entfällt nur mit --ranges (gewollt? dann mit --ranges einlesen; sonst eine einzelne Zahl eintragen)`,
+      `${F.eintritte}.csv:2  Spalte „Eintritte 2030 von“  Einzelwert wird Bereich: 120 → 110 bis 120; ein Bereich entsteht oder entfällt nur mit --ranges (gewollt? dann mit --ranges einlesen; sonst in „von“ und „bis“ dieselbe Zahl eintragen)`,
+    ]);
+  });
+
+  it('with --ranges a single number becomes a range and a range a single number, and the summary says so', () => {
     const plan = planImport(content, 2030, [
       edited(F.plaetze, { 'Kurs A': { Plätze: '10 bis 14' } }),
       edited(F.eintritte, { 'Beta-Kurs': { 'Eintritte 2030 bis': 25, Schreibweise: '' }, Summe: { 'Eintritte 2030 bis': 225, Schreibweise: '' } }),
-    ]);
+    ], { ranges: true });
     const text = plan.files.map((f) => f.text).join('\n');
     expect(text).toContain('- { label: Kurs A, places: { min: 10, max: 14 } }');
     expect(text).toContain('- { instrument: beta, label: Beta-Kurs, entries: 25, function: "=Qualifizierung" }');
@@ -334,7 +345,7 @@ describe('the commands on a temporary copy of the fixture', { timeout: 60_000 },
   const csv = (file: string) => path.join(out.dir, `${file}.csv`);
 
   it('export writes every table; importing them all changes no data file', () => {
-    const r = runCommand('export', ['2030', '--out', out.dir], copy.dir);
+    const r = runCommand('export', ['2030', '--csv', '--out', out.dir], copy.dir);
     expect(r.status).toBe(0);
     for (const t of tables) expect(readFileSync(csv(t.file), 'utf8')).toBe(toCsv(t));
     // The export folder describes itself, like the downloads of the site.
@@ -368,13 +379,19 @@ describe('the commands on a temporary copy of the fixture', { timeout: 60_000 },
     const file = csv(F.plaetze);
     const changed = readFileSync(file, 'utf8').replace('Kurs B;12', 'Kurs B;15');
     writeFileSync(file, changed);
+    // A re-export over the edited, not yet imported file asks for --force.
+    const refused = runCommand('export', ['2030', '--csv', '--out', out.dir], copy.dir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${F.plaetze}.csv: seit dem letzten Export oder Import geändert (zuletzt eingelesen am `);
+    expect(refused.stderr).toContain('oder mit --force überschreiben');
+    expect(readFileSync(file, 'utf8')).toBe(changed);
     const r = runCommand('import', ['2030', file], copy.dir);
     expect(r.stdout).toContain(`Geändert: `);
     expect(r.stdout).toContain('1 Datei(en) geschrieben');
     expect(r.status).toBe(0);
     const again = tempDir('export-again');
     try {
-      expect(runCommand('export', ['2030', '--out', again.dir], copy.dir).status).toBe(0);
+      expect(runCommand('export', ['2030', '--csv', '--out', again.dir], copy.dir).status).toBe(0);
       expect(readFileSync(path.join(again.dir, `${F.plaetze}.csv`), 'utf8')).toBe(changed);
     } finally {
       again.cleanup();

@@ -10,8 +10,9 @@
  */
 import { isMap, isScalar, type Node } from 'yaml';
 import { type NumberKind, numberOf, type Quantity, type RangeNotation } from '../schemas/entries.ts';
-import { type Cell, type Column, type Row, type Table, changeOf, quantityOf, tableProblems } from '../schemas/table.ts';
-import { formatQuantity } from '../format.ts';
+import { type Cell, type Column, type Row, type Table, amountShownAsZero, changeOf, quantityOf, tableProblems } from '../schemas/table.ts';
+import type { Programme } from '../schemas/programme.ts';
+import { formatNumber, formatQuantity } from '../format.ts';
 import {
   chapterDataTable,
   chapterTableFile,
@@ -51,6 +52,7 @@ export class ImportError extends Error {
 }
 
 const at = (name: string, line: number, field: string, message: string) => `${name}:${line}  ${field}  ${message}`;
+const atCtx = (ctx: Pick<Ctx, 'where'>, line: number, field: string, message: string) => `${ctx.where(line)}  ${field}  ${message}`;
 
 /** What a number cell of each column type must hold, said the way a spreadsheet shows it. */
 export function expectedNumber(kind: NumberKind, decimals?: number): string {
@@ -80,6 +82,16 @@ export function parseNumber(cell: string, kind: NumberKind, decimals?: number): 
 
 type Ctx = {
   name: string;
+  /** Where a line (CSV line, worksheet row) is, for messages: "x.csv:3". */
+  where: (line: number) => string;
+  /** How a column is named in messages: "Spalte „Seit“" (CSV), "Spalte E „Seit“" (workbook). */
+  column: (index: number, header: string) => string;
+  /** Whether a change that creates or removes a range may be applied (`--ranges`). */
+  ranges: boolean;
+  /** The line of the header row ("Zeile fehlt" points there). */
+  headerLine: number;
+  /** Cells ("<line>:<column index>") the reader already refused (a workbook's formula without result …). */
+  refused?: ReadonlySet<string>;
   problems: string[];
   notes: string[];
   changes: string[];
@@ -97,6 +109,15 @@ const sameQuantity = (a: Quantity | undefined, b: Quantity | undefined) =>
     a.footnote === b.footnote &&
     a.qualifier === b.qualifier &&
     a.approximate === b.approximate);
+
+/** "Einzelwert wird Bereich", "Bereich wird Einzelwert", "neuer Bereich", or nothing: changes that need `--ranges`. */
+export function rangeChange(old: Quantity | undefined, q: Quantity): string | undefined {
+  const isRange = (x: Quantity) => x.min !== x.max;
+  if (!old) return isRange(q) ? 'neuer Bereich' : undefined;
+  if (!isRange(old) && isRange(q)) return 'Einzelwert wird Bereich';
+  if (isRange(old) && !isRange(q)) return 'Bereich wird Einzelwert';
+  return undefined;
+}
 
 /** A quantity the way planners write it: a plain number where possible (content-format.md). */
 export function writtenQuantity(e: Quantity, old?: unknown): unknown {
@@ -156,9 +177,10 @@ function readQuantity(ctx: Ctx, record: CsvRecord, layout: ExportColumn[], colum
   const idx = layout.map((e, i) => ('column' in e && e.column.key === column.key ? i : -1)).filter((i) => i >= 0);
   const cell = (i: number) => unmarkText(record.cells[i]!.trim()).trim();
   const fail = (i: number, message: string) => {
-    ctx.problems.push(at(ctx.name, record.line, `Spalte „${layout[i]!.header}“`, message));
+    ctx.problems.push(atCtx(ctx, record.line, ctx.column(i, layout[i]!.header), message));
     return null;
   };
+  if (idx.some((i) => ctx.refused?.has(`${record.line}:${i}`))) return null;
   if (idx.every((i) => cell(i) === '')) return undefined;
   if (isNote) return fail(idx.find((i) => cell(i) !== '')!, `erwartet eine leere Zelle (eine Hinweiszeile hat keine Zahlen), gefunden: „${cell(idx.find((i) => cell(i) !== '')!)}“`);
   const single = idx.find((i) => layout[i]!.role === 'value');
@@ -238,7 +260,7 @@ function importTable(ctx: Ctx, data: DataTable, records: CsvRecord[], file: Pars
     const id = recordIds[i]!;
     const k = expectedKeys.indexOf(key);
     const first = key.includes('#') ? matched.get(key.replace(/#\d+$/, '')) : undefined;
-    if (k === -1 && first) ctx.problems.push(at(ctx.name, record.line, `„${rowName(id)}“`, `Zeile doppelt (schon in Zeile ${first.line})`));
+    if (k === -1 && first) ctx.problems.push(atCtx(ctx, record.line, `„${rowName(id)}“`, `Zeile doppelt (schon in Zeile ${first.line})`));
     else if (k === -1) {
       const name = rowName(id);
       let message = `unbekannte Zeile „${name}“: erwartet eine Zeile dieser Tabelle (Zeilen hinzufügen, löschen oder umbenennen nur in ${display})`;
@@ -246,8 +268,8 @@ function importTable(ctx: Ctx, data: DataTable, records: CsvRecord[], file: Pars
         const guess = closest(id.ref, ctx.instruments);
         message = `unbekanntes Instrument „${id.ref}“: erwartet eine Instrument-ID aus instruments.yaml${guess ? `, meinten Sie „${guess}“?` : ''}`;
       }
-      ctx.problems.push(at(ctx.name, record.line, `„${name}“`, message));
-    } else if (matched.has(key)) ctx.problems.push(at(ctx.name, record.line, `„${rowName(id)}“`, `Zeile doppelt (schon in Zeile ${matched.get(key)!.line})`));
+      ctx.problems.push(atCtx(ctx, record.line, `„${name}“`, message));
+    } else if (matched.has(key)) ctx.problems.push(atCtx(ctx, record.line, `„${rowName(id)}“`, `Zeile doppelt (schon in Zeile ${matched.get(key)!.line})`));
     else {
       matched.set(key, record);
       targets.push({ ...dataRows[k]!, record, name: rowName(expectedIds[k]!) });
@@ -255,7 +277,7 @@ function importTable(ctx: Ctx, data: DataTable, records: CsvRecord[], file: Pars
   });
   expectedKeys.forEach((key, k) => {
     if (!matched.has(key))
-      ctx.problems.push(at(ctx.name, 1, `„${rowName(expectedIds[k]!)}“`, `Zeile fehlt: erwartet eine Zeile für „${rowName(expectedIds[k]!)}“ (Zeilen hinzufügen oder löschen nur in ${display})`));
+      ctx.problems.push(atCtx(ctx, ctx.headerLine, `„${rowName(expectedIds[k]!)}“`, `Zeile fehlt: erwartet eine Zeile für „${rowName(expectedIds[k]!)}“ (Zeilen hinzufügen oder löschen nur in ${display})`));
   });
 
   // Texts are compared (not read); numbers are read; computed columns are compared with the new numbers.
@@ -270,7 +292,7 @@ function importTable(ctx: Ctx, data: DataTable, records: CsvRecord[], file: Pars
       const found = unmarkText(record.cells[i]!.trim()).trim();
       const expected = String(exportCell(row, e, isTotal)).trim();
       if (found !== expected)
-        ctx.notes.push(at(ctx.name, record.line, `Spalte „${e.header}“`, `Text geändert, wird nicht eingelesen (Texte in ${display} ändern): „${found}“`));
+        ctx.notes.push(atCtx(ctx, record.line, ctx.column(i, e.header), `Text geändert, wird nicht eingelesen (Texte in ${display} ändern): „${found}“`));
     });
     const values: Record<string, Quantity | undefined> = {};
     for (const c of numberColumns) {
@@ -282,7 +304,7 @@ function importTable(ctx: Ctx, data: DataTable, records: CsvRecord[], file: Pars
       const old = quantityOf(row, c.key);
       if (old && !q) {
         const i = layout.findIndex((e) => 'column' in e && e.column === c);
-        ctx.problems.push(at(ctx.name, record.line, `Spalte „${layout[i]!.header}“`, `${expectedNumber(c.type as NumberKind, c.decimals)}, gefunden: eine leere Zelle (Zahlen löschen nur in ${display})`));
+        ctx.problems.push(atCtx(ctx, record.line, ctx.column(i, layout[i]!.header), `${expectedNumber(c.type as NumberKind, c.decimals)}, gefunden: eine leere Zelle (Zahlen löschen nur in ${display})`));
         readOk = false;
         continue;
       }
@@ -309,7 +331,7 @@ function importTable(ctx: Ctx, data: DataTable, records: CsvRecord[], file: Pars
   };
   for (const p of tableProblems(newTable)) {
     const target = p.path[0] === 'total' ? byIndex.get('total') : p.path[0] === 'rows' ? byIndex.get(p.path[1] as number) : undefined;
-    ctx.problems.push(at(ctx.name, target?.record.line ?? 1, `„${target?.name ?? t.id}“`, p.message));
+    ctx.problems.push(atCtx(ctx, target?.record.line ?? ctx.headerLine, `„${target?.name ?? t.id}“`, p.message));
   }
   if (ctx.problems.length > 0) return;
 
@@ -322,7 +344,7 @@ function importTable(ctx: Ctx, data: DataTable, records: CsvRecord[], file: Pars
       const computed = changeOf(newRow, e.column);
       const expected = computed === null || computed === undefined ? '' : String(computed);
       if (found !== expected)
-        ctx.notes.push(at(ctx.name, target.record.line, `Spalte „${e.header}“`, `wird berechnet, nicht eingelesen (aus den Zahlen der Zeile: ${expected === '' ? 'nicht berechenbar' : `${expected} %`})`));
+        ctx.notes.push(atCtx(ctx, target.record.line, ctx.column(i, e.header), `wird berechnet, nicht eingelesen (aus den Zahlen der Zeile: ${expected === '' ? 'nicht berechenbar' : `${expected} %`})`));
     });
     const rowPath: PathSegment[] = ['tables', ti, target.index === 'total' ? 'total' : 'rows', ...(target.index === 'total' ? [] : [target.index])];
     for (const c of numberColumns) {
@@ -333,30 +355,59 @@ function importTable(ctx: Ctx, data: DataTable, records: CsvRecord[], file: Pars
       const { complete } = nodeAt(file.doc, path);
       if (complete) edits.push(...valueEdits(file, path, writtenQuantity(q, nodeAt(file.doc, path).node?.toJSON())));
       else edits.push({ kind: 'insert', path: rowPath, key: c.key, value: writtenQuantity(q) });
-      const shape = old && old.min === old.max && q.min !== q.max ? ' (Einzelwert wird Bereich)' : old && old.min !== old.max && q.min === q.max ? ' (Bereich wird Einzelwert)' : '';
-      ctx.changes.push(`${display}  ${data.file}  ${target.name}, ${c.header}: ${describe(c, old)} → ${describe(c, q)}${shape}`);
+      const shape = rangeChange(old, q);
+      if (shape && !ctx.ranges) {
+        const i = layout.findIndex((e) => 'column' in e && e.column === c && (e.role === 'value' || e.role === 'min'));
+        ctx.problems.push(
+          atCtx(ctx, target.record.line, ctx.column(i, layout[i]!.header), `${shape}: ${describe(c, old)} → ${describe(c, q)}; ein Bereich entsteht oder entfällt nur mit --ranges (gewollt? dann mit --ranges einlesen; sonst ${layout[i]!.role === 'min' ? 'in „von“ und „bis“ dieselbe Zahl' : 'eine einzelne Zahl'} eintragen)`),
+        );
+        continue;
+      }
+      ctx.changes.push(`${display}  ${data.file}  ${target.name}, ${c.header}: ${describe(c, old)} → ${describe(c, q)}${shape ? ` (${shape})` : ''}`);
     }
   }
+}
+
+/** One table read from a CSV file or a worksheet, with how messages name its places. */
+export type TableSource = {
+  /** The table's base name (the CSV file name without ".csv"). */
+  table: string;
+  records: CsvRecord[];
+} & Pick<Ctx, 'name' | 'where' | 'column' | 'headerLine' | 'refused'>;
+
+/** Programme-level figures read from a workbook: the cell of the integration budget. */
+export type ProgrammeSource = {
+  where: (line: number) => string;
+  budget: { line: number; field: string; value: string; approximate: { field: string; value: string } };
+};
+
+export type ImportOptions = { ranges?: boolean };
+
+export type YearTables = Map<string, { chapter: CheckResult['years'][number]['chapters'][number]; ti: number; data: DataTable }>;
+
+/** The tables of a year by base name. */
+export function yearTables(content: CheckResult, year: number): YearTables {
+  const data = yearData(content, year);
+  const y = content.years.find((x) => x.year === year)!;
+  const tables: YearTables = new Map();
+  for (const chapter of y.chapters)
+    chapter.data.tables.forEach((t, ti) => tables.set(chapterTableFile(year, chapter.data, t.id), { chapter, ti, data: chapterDataTable(data.programme, chapter.data, t) }));
+  return tables;
+}
+
+/** The expected columns of every table of a year, by base name (for the readers of CSV files and workbooks). */
+export function expectedColumns(content: CheckResult, year: number): Map<string, readonly string[]> {
+  return new Map([...yearTables(content, year)].map(([k, v]) => [k, v.data.columns]));
 }
 
 /**
  * Plans the import of CSV files into the data of `year`: reads and checks every file, and
  * returns the new texts of the data files. Throws ImportError with all problems at once.
  */
-export function planImport(content: CheckResult, year: number, inputs: readonly CsvInput[]): ImportPlan {
-  const data = yearData(content, year);
-  const y = content.years.find((x) => x.year === year)!;
-  const tables = new Map<string, { chapter: (typeof y.chapters)[number]; ti: number; data: DataTable }>();
-  for (const chapter of y.chapters)
-    chapter.data.tables.forEach((t, ti) => tables.set(chapterTableFile(year, chapter.data, t.id), { chapter, ti, data: chapterDataTable(data.programme, chapter.data, t) }));
+export function planImport(content: CheckResult, year: number, inputs: readonly CsvInput[], options: ImportOptions = {}): ImportPlan {
+  const tables = yearTables(content, year);
   const problems: string[] = [];
-  const notes: string[] = [];
-  const changes: string[] = [];
-  const editsByFile = new Map<string, { file: ParsedFile; edits: Edit[] }>();
-  const editsFor = (file: ParsedFile) => {
-    if (!editsByFile.has(file.file.path)) editsByFile.set(file.file.path, { file, edits: [] });
-    return editsByFile.get(file.file.path)!.edits;
-  };
+  const sources: TableSource[] = [];
   const seen = new Set<string>();
   for (const input of inputs) {
     const name = input.name.split(/[\\/]/).pop()!;
@@ -374,24 +425,78 @@ export function planImport(content: CheckResult, year: number, inputs: readonly 
       continue;
     }
     seen.add(base);
-    let records: CsvRecord[];
     try {
-      records = readCsv(input.bytes, target.data.columns);
+      const records = readCsv(input.bytes, target.data.columns);
+      sources.push({ table: base, records, name, where: (line) => `${name}:${line}`, column: (_i, header) => `Spalte „${header}“`, headerLine: 1 });
     } catch (error) {
       if (error instanceof CsvError) problems.push(at(name, error.line, '(Datei)', error.message));
       else throw error;
-      continue;
     }
-    // Problems of this file only decide whether its table is checked as a whole.
+  }
+  return planTables(content, year, sources, undefined, options, problems);
+}
+
+/**
+ * Plans the import of tables already read (from CSV files or worksheets) and of the programme's
+ * figures; `problems` are those found while reading. Throws ImportError with all problems.
+ */
+export function planTables(content: CheckResult, year: number, sources: readonly TableSource[], programme: ProgrammeSource | undefined, options: ImportOptions = {}, problems: string[] = []): ImportPlan {
+  const tables = yearTables(content, year);
+  const notes: string[] = [];
+  const changes: string[] = [];
+  const editsByFile = new Map<string, { file: ParsedFile; edits: Edit[] }>();
+  const editsFor = (file: ParsedFile) => {
+    if (!editsByFile.has(file.file.path)) editsByFile.set(file.file.path, { file, edits: [] });
+    return editsByFile.get(file.file.path)!.edits;
+  };
+  for (const source of sources) {
+    const target = tables.get(source.table)!;
+    // Problems of this table only decide whether it is checked as a whole.
     const own: string[] = [];
-    const ctx: Ctx = { name, problems: own, notes, changes, instruments: new Set(content.instruments.keys()) };
+    const ctx: Ctx = { ...source, ranges: options.ranges ?? false, problems: own, notes, changes, instruments: new Set(content.instruments.keys()) };
     const { chapter, ti } = target;
-    importTable(ctx, target.data, records, chapter.file, ti, chapter.data.tables[ti]!, editsFor(chapter.file));
+    importTable(ctx, target.data, source.records, chapter.file, ti, chapter.data.tables[ti]!, editsFor(chapter.file));
     problems.push(...own);
+  }
+  if (programme) {
+    const p = content.years.find((x) => x.year === year)!.programme!;
+    importProgramme(programme, p.file, p.data, problems, changes, editsFor(p.file));
   }
   if (problems.length > 0) throw new ImportError(problems);
   const files = [...editsByFile.values()]
     .filter((f) => f.edits.length > 0)
     .map((f) => ({ path: f.file.file.path, text: applyEdits(f.file, f.edits) }));
   return { files, changes, notes };
+}
+
+/** The integration budget from the workbook's programme sheet into programme.yaml. */
+function importProgramme(source: ProgrammeSource, file: ParsedFile, programme: Programme, problems: string[], changes: string[], edits: Edit[]) {
+  const { budget } = source;
+  const display = file.file.path;
+  const old = programme.integrationBudget;
+  const fail = (field: string, message: string) => problems.push(`${source.where(budget.line)}  ${field}  ${message}`);
+  const approxText = budget.approximate.value.trim().toLowerCase();
+  if (!['', YES, 'nein'].includes(approxText)) return fail(budget.approximate.field, `erwartet „${YES}“ oder nichts, gefunden: „${budget.approximate.value}“`);
+  const approximate = approxText === YES;
+  if (budget.value.trim() === '') {
+    if (old) fail(budget.field, `${expectedNumber('euros')}, gefunden: eine leere Zelle (das Budget löschen nur in ${display})`);
+    return;
+  }
+  const euros = parseNumber(budget.value, 'euros');
+  if (typeof euros === 'string') return fail(budget.field, euros);
+  const hidden = amountShownAsZero({ min: euros, max: euros }, { unit: 'mio' });
+  if (hidden) return fail(budget.field, hidden.replace(/\u00a0/g, ' '));
+  if (old && old.euros === euros && old.approximate === approximate) return;
+  const money = (v: number | undefined, a: boolean | undefined) => (v === undefined ? '(leer)' : `${a ? 'rd. ' : ''}${formatNumber('euros', v, { unit: 'euro' }).replace(/\u00a0/g, ' ')}`);
+  changes.push(`${display}  Eingliederungsbudget: ${money(old?.euros, old?.approximate)} → ${money(euros, approximate)}`);
+  if (!old) {
+    edits.push({ kind: 'insert', path: [], key: 'integrationBudget', value: approximate ? { euros, approximate } : { euros } });
+    return;
+  }
+  if (old.euros !== euros) edits.push({ kind: 'set', path: ['integrationBudget', 'euros'], value: euros });
+  if (old.approximate !== approximate) {
+    const written = nodeAt(file.doc, ['integrationBudget', 'approximate']).complete;
+    if (written) edits.push({ kind: 'set', path: ['integrationBudget', 'approximate'], value: approximate });
+    else edits.push({ kind: 'insert', path: ['integrationBudget'], key: 'approximate', value: approximate, after: 'euros' });
+  }
 }
