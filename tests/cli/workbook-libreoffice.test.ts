@@ -3,7 +3,7 @@
  * libreoffice-calc-nogui, headless; `.ci/run` installs it) re-saves the exported workbook of the
  * fixture tests/fixtures/tables and an edited copy, in one run. The re-saved export imports with
  * no change; the edited copy, whose sums LibreOffice computed itself (the edit left the formulas
- * without a value), imports exactly the edits. (In the site project: it spawns a process.)
+ * without a value), imports exactly the edits. (In the cli project: it spawns a process.)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { afterAll, expect, it } from 'vitest';
 import { yearData } from '../../src/lib/check/index.ts';
 import { buildWorkbook } from '../../src/lib/workbook/export.ts';
 import { planWorkbookImport } from '../../src/lib/workbook/import.ts';
-import { checkFiles, fixtureFiles } from '../unit/regeneration-helpers.ts';
+import { checkFiles, fixtureFiles } from '../lib/regeneration.ts';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 const files = fixtureFiles('tables');
