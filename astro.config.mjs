@@ -12,6 +12,8 @@ export default defineConfig({
   output: 'static',
   // scripts/build.ts builds into a temporary folder and swaps it in only when every check passed.
   outDir: process.env.AMIP_OUT_DIR ?? './dist',
+  // Tests build with their own public folder (a fixture sign-language video), never by writing into public/.
+  publicDir: process.env.AMIP_PUBLIC_DIR ?? './public',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },

@@ -14,6 +14,7 @@ import {
   glossaryEntrySchema,
   instrumentSchema,
   legalBasisSchema,
+  PLACEHOLDER_HOST,
   publisherSchema,
   targetGroupSchema,
   type GlossaryEntry,
@@ -243,6 +244,10 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
       const data = p.doc.toJS() as Record<string, unknown> | null;
       if (!data || typeof data !== 'object' || !('publisher' in data)) add(p, [], 'Pflichtfeld fehlt: erwartet „publisher:“ mit den Angaben des Herausgebers');
       else publisher = validate(p, publisherSchema, data.publisher, ['publisher']);
+      // A reserved example domain is a placeholder: the build goes on (the live site must build), the planner is told.
+      const email = publisher?.accessibility.feedbackEmail;
+      if (email && PLACEHOLDER_HOST.test(email.split('@')[1] ?? ''))
+        add(p, ['publisher', 'accessibility', 'feedbackEmail'], `Platzhalter „${email}“: vor der Veröffentlichung durch die echte Adresse für Rückmeldungen zur Barrierefreiheit ersetzen (BGG § 12b verlangt einen elektronischen Kontakt)`, 'warning');
     }
   }
 
