@@ -50,7 +50,7 @@ const SUBJUNCTIVE = /^(würde|würden|würdest|könnte|könnten|hätte|hätten|w
 const GENITIVE = /^(des|eines|wegen|trotz|während|aufgrund|anhand|bezüglich|innerhalb|außerhalb|mittels|seitens)$/i;
 /** Conjunctions and pronouns that open a second statement inside the sentence. */
 const SUBCLAUSE = /^(dass|obwohl|nachdem|sodass|wodurch|weshalb|deren|dessen)$/i;
-/** Relative pronouns; as the first word they ask a question ("Welche Angebote gibt es?"). */
+/** Relative pronouns; in a question they ask ("Auf welcher Seite ist die Barriere?"). */
 const RELATIVE = /^(welche|welcher|welches|welchem|welchen)$/i;
 /** Abbreviations with a dot ("z. B.", "bzw.", "usw.") and words in capitals ("BITV"). */
 const DOTTED = /(?:^|\s)(z\.\s?B\.|d\.\s?h\.|u\.\s?a\.|bzw\.|usw\.|ca\.|ggf\.|inkl\.|evtl\.|Nr\.|rd\.|Mio\.|Mrd\.)/g;
@@ -66,7 +66,7 @@ export function plainText(markdown: string): string {
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s{0,3}(#{1,6}|[-*]|\d+\.)\s+/gm, '')
     .replace(/[*_`]/g, '')
-    .replace(/\{[a-zäöüß-]+\}/g, 'Platzhalter');
+    .replace(/\{[a-zäöüß-]+\}/g, ' Platzhalter ');
 }
 
 /**
@@ -75,6 +75,7 @@ export function plainText(markdown: string): string {
  */
 export function sentences(text: string): string[] {
   return text
+    .replace(/[ \t]+/g, ' ')
     .split(/\n+/)
     .flatMap((line) => line.split(/(?<=[.!?:])\s+(?=[A-ZÄÖÜ„"(])/))
     .map((s) => s.trim())
@@ -100,7 +101,7 @@ export function readabilityProblems(markdown: string, explained: readonly string
       if (long) problems.push({ rule: 'word-length', sentence, detail: `„${w}“: lange Wörter mit Bindestrich teilen` });
       if (SUBJUNCTIVE.test(w)) problems.push({ rule: 'subjunctive', sentence, detail: `Konjunktiv „${w}“` });
       if (GENITIVE.test(w)) problems.push({ rule: 'genitive', sentence, detail: `Genitiv „${w}“` });
-      if (SUBCLAUSE.test(w) || (i > 0 && RELATIVE.test(w))) problems.push({ rule: 'subclause', sentence, detail: `Nebensatz mit „${w}“: eine Aussage pro Satz` });
+      if (SUBCLAUSE.test(w) || (!sentence.endsWith('?') && RELATIVE.test(w))) problems.push({ rule: 'subclause', sentence, detail: `Nebensatz mit „${w}“: eine Aussage pro Satz` });
       if (CAPITALS.test(w) && !known.includes(w.toLowerCase())) problems.push({ rule: 'abbreviation', sentence, detail: `Abkürzung „${w}“ ohne Erklärung` });
       const norm = w.toLowerCase().replace(/-/g, '');
       const hard = HARD_WORDS.find((h) => norm.includes(h));

@@ -27,6 +27,7 @@ describe('readabilityProblems', () => {
     expect(rules('Wir wissen, dass Sie Arbeit suchen, weil Sie fragen.')).toEqual(['commas', 'subclause']);
     expect(rules('Das wäre gut.')).toEqual(['subjunctive']);
     expect(rules('Welche Angebote gibt es?')).toEqual([]);
+    expect(rules('Auf welcher Seite ist das?')).toEqual([]);
     expect(rules('Das Angebot welches hilft.')).toEqual(['subclause']);
     expect(rules('Das Haus des Jobcenters ist groß.')).toEqual(['genitive']);
   });

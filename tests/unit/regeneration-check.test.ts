@@ -133,6 +133,37 @@ describe('npm run check reports each problem with file, line, field, expected an
     expect(inDraft.map((p) => p.severity)).toEqual(['warning']);
   });
 
+  it('no e-mail address for barrier reports: a published site needs one (BGG § 12b)', () => {
+    const broken = withFile(files, 'settings.yaml', (t) => t.replace(/^    feedbackEmail: .*\n/m, ''));
+    const [p, ...rest] = errors(check(broken).problems);
+    expect(rest).toEqual([]);
+    expect(p!.field).toBe('publisher.accessibility.feedbackEmail');
+    expect(formatProblem(p!)).toMatch(/settings\.yaml:\d+ .*feedbackEmail.*erwartet/);
+  });
+
+  it('a placeholder e-mail address (reserved domain) is a hint, a real one is not', () => {
+    const withAddress = (email: string) => check(withFile(files, 'settings.yaml', (t) => t.replace(/^(    feedbackEmail: ).*$/m, `$1${email}`))).problems;
+    const hint = withAddress('barrierefreiheit@amt.example').filter((p) => p.field === 'publisher.accessibility.feedbackEmail');
+    expect(hint.map((p) => p.severity)).toEqual(['warning']);
+    expect(hint[0]!.message).toMatch(/^Platzhalter „barrierefreiheit@amt\.example“: vor der Veröffentlichung/);
+    expect(withAddress('barrierefreiheit@jobcenter-musterstadt.de').filter((p) => p.field === 'publisher.accessibility.feedbackEmail')).toEqual([]);
+  });
+
+  it('a sign-language video from another host is refused (no third-party player or server)', () => {
+    const video = '{ video: https://videos.example.com/a.webm, captions: /gebaerdensprache/a.vtt, transcript: /gebaerdensprache/a.txt }';
+    const broken = withFile(files, 'settings.yaml', replaceOnce('signLanguage: {}', `signLanguage: { contents: ${video} }`));
+    const [p] = errors(check(broken).problems);
+    expect(p!.field).toBe('publisher.accessibility.signLanguage.contents.video');
+    expect(p!.message).toMatch(/erwartet eine Datei in public\/.*gefunden: „videos\.example\.com“/);
+  });
+
+  it('dates of the statement in the wrong form', () => {
+    const broken = withFile(files, 'settings.yaml', replaceOnce('reviewed: "2026-12-01"', 'reviewed: "1.12.2026"'));
+    const [p] = errors(check(broken).problems);
+    expect(p!.field).toBe('publisher.accessibility.reviewed');
+    expect(p!.message).toContain('erwartet ein Datum wie „2026-12-01“, gefunden: "1.12.2026"');
+  });
+
   it('publisher colours with too little contrast', () => {
     const broken = withFile(files, 'settings.yaml', replaceOnce('link: "#1d4f91"', 'link: "#9bb5d6"'));
     const [p] = errors(check(broken).problems);
@@ -148,7 +179,8 @@ describe('the command', { timeout: 60_000 }, () => {
   it('exits 0 on the real content, fast', () => {
     const started = performance.now();
     const r = runCommand('check', [], path.join(root, 'src/content'));
-    expect(r.output).toContain('Keine Probleme gefunden');
+    // Hints (such as a placeholder address) are allowed; errors are not.
+    expect(r.output).toMatch(/Keine Probleme gefunden|^0 Fehler, /m);
     expect(r.status).toBe(0);
     expect(performance.now() - started).toBeLessThan(10_000);
   });
