@@ -26,7 +26,7 @@ const exists = (dir: string, url: string) => existsSync(path.join(dir, url, 'ind
 /**
  * The pages Lighthouse and the keyboard test look at: the programme home, the chapter with the
  * key figures and their charts, an instrument page (the first one in /instrumente/, or a chapter
- * with instrument tables while there are no instrument pages) and the glossary.
+ * with instrument tables while there are no instrument pages), the glossary and Leichte Sprache.
  */
 export function samplePages(dir: string): SamplePage[] {
   const year = newestYear(dir);
@@ -43,6 +43,8 @@ export function samplePages(dir: string): SamplePage[] {
       ? { label: 'Instrumentenseite', url: `/instrumente/${instrument}/` }
       : { label: 'Kapitel mit Instrumententabellen', url: `/${year}/qualifizierung/` },
     { label: 'Abkürzungsverzeichnis', url: '/glossar/' },
+    // BITV 2.0 § 4: the explanations in Leichte Sprache (large type, its own heading sizes).
+    { label: 'Leichte Sprache', url: '/leichte-sprache/' },
   ];
   for (const p of pages) if (!exists(dir, p.url)) throw new Error(`${dir}: Beispielseite ${p.url} (${p.label}) fehlt`);
   return pages;
