@@ -33,7 +33,7 @@ export function readContentFiles(dir: string): SourceFile[] {
       const relPath = rel ? `${rel}/${name}` : name;
       const abs = path.join(dir, relPath);
       if (statSync(abs).isDirectory()) walk(relPath);
-      else if (/\.(ya?ml|mdx)$/.test(name)) out.push({ path: relPath, text: readFileSync(abs, 'utf8') });
+      else if (/\.(ya?ml|mdx?)$/.test(name)) out.push({ path: relPath, text: readFileSync(abs, 'utf8') });
     }
   };
   walk('');

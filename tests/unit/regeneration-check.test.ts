@@ -164,6 +164,15 @@ describe('npm run check reports each problem with file, line, field, expected an
     expect(p!.message).toContain('erwartet ein Datum wie „2026-12-01“, gefunden: "1.12.2026"');
   });
 
+  it('Leichte Sprache: an unknown placeholder with its line, a wrong § 4 item', () => {
+    const file = 'leichte-sprache/01-inhalt.md';
+    const broken = withFile(files, file, (t) => t.replace('Das Programm hat {kapitel} Kapitel.', 'Das Programm hat {kaptel} Kapitel.').replace('item: contents', 'item: inhalt'));
+    const found = errors(check(broken).problems).filter((p) => p.file === `src/content/${file}`);
+    expect(found.map((p) => p.field)).toEqual(['item', '{kaptel}']);
+    expect(found[1]!.line).toBe(lineOf(textOf(file), 'Das Programm hat {kapitel} Kapitel.'));
+    expect(found[1]!.message).toMatch(/^unbekannter Platzhalter: erwartet einen von \{jahr\}, .*gefunden: „\{kaptel\}“$/);
+  });
+
   it('publisher colours with too little contrast', () => {
     const broken = withFile(files, 'settings.yaml', replaceOnce('link: "#1d4f91"', 'link: "#9bb5d6"'));
     const [p] = errors(check(broken).problems);

@@ -23,6 +23,8 @@ import {
   type Publisher,
   type TargetGroup,
 } from '../schemas/registries.ts';
+import { easyLanguageSchema } from '../schemas/easy-language.ts';
+import { PLACEHOLDERS, unknownPlaceholders } from '../easy-language.ts';
 import { describeIssue, type Problem, problemAt, type Severity, sortProblems } from './problems.ts';
 import { lineAt as lineOfPath, lineOf, type ParsedFile, parseSource, type PathSegment, type SourceFile } from './source.ts';
 
@@ -249,6 +251,22 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
       if (email && PLACEHOLDER_HOST.test(email.split('@')[1] ?? ''))
         add(p, ['publisher', 'accessibility', 'feedbackEmail'], `Platzhalter „${email}“: vor der Veröffentlichung durch die echte Adresse für Rückmeldungen zur Barrierefreiheit ersetzen (BGG § 12b verlangt einen elektronischen Kontakt)`, 'warning');
     }
+  }
+
+  // Leichte Sprache (BITV 2.0 § 4): front matter and placeholders of leichte-sprache/*.md.
+  for (const source of sources.filter((x) => /^leichte-sprache\/[^/]+\.md$/.test(x.path))) {
+    const p = parse(source);
+    if (p.missingFrontmatter) continue; // reported by parse()
+    if (p.doc.errors.length === 0) validate(p, easyLanguageSchema, p.doc.toJS());
+    for (const [i, line] of (p.body?.text ?? '').split('\n').entries())
+      for (const name of unknownPlaceholders(line))
+        problems.push({
+          severity: 'error',
+          file: display(p),
+          line: (p.body?.line ?? 1) + i,
+          field: `{${name}}`,
+          message: `unbekannter Platzhalter: erwartet einen von ${Object.keys(PLACEHOLDERS).map((k) => `{${k}}`).join(', ')}, gefunden: „{${name}}“`,
+        });
   }
 
   // Programme years.
