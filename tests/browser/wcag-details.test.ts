@@ -178,26 +178,24 @@ test.for(all.filter((p) => html(p.file).includes('<details')).map((p) => p.url))
 });
 
 const widths = [320, 360, 400, 480, 768, 1024, 1280, 1600];
-test.for(['/', ...focusPages])('%s: headings ordered by size at every width (h1 > h2 > h3)', async (url) => {
-  const context = await site.browser.newContext({ viewport: { width: 320, height: 800 } });
-  try {
-    const page = await context.newPage();
-    await page.goto(site.server.origin + url, { waitUntil: 'load' });
-    const problems: string[] = [];
-    for (const width of widths) {
-      await page.setViewportSize({ width, height: 800 });
-      const sizes = await page.evaluate(() => {
-        const max = (sel: string) => Math.max(0, ...Array.from(document.querySelectorAll(`main ${sel}`)).filter((e) => e.getBoundingClientRect().width > 0).map((e) => parseFloat(getComputedStyle(e).fontSize)));
-        return [max('h1'), max('h2'), max('h3')];
-      });
-      const [h1, h2, h3] = sizes as [number, number, number];
-      if (h2 > 0 && !(h1 > h2)) problems.push(`${width} px: h1 ${h1} px, h2 ${h2} px`);
-      if (h3 > 0 && h2 > 0 && !(h2 > h3)) problems.push(`${width} px: h2 ${h2} px, h3 ${h3} px`);
-    }
-    expect(problems, url).toEqual([]);
-  } finally {
-    await context.close();
+/** At each width, the largest h1, h2 and h3 in the main content must be in that order of size. */
+async function headingProblems(page: BrowserPage): Promise<string[]> {
+  const problems: string[] = [];
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 800 });
+    const [h1, h2, h3] = (await page.evaluate(() => {
+      const max = (sel: string) => Math.max(0, ...Array.from(document.querySelectorAll(`main ${sel}`)).filter((e) => e.getBoundingClientRect().width > 0).map((e) => parseFloat(getComputedStyle(e).fontSize)));
+      return [max('h1'), max('h2'), max('h3')];
+    })) as [number, number, number];
+    if (h2 > 0 && !(h1 > h2)) problems.push(`${width} px: h1 ${h1} px, h2 ${h2} px`);
+    if (h3 > 0 && h2 > 0 && !(h2 > h3)) problems.push(`${width} px: h2 ${h2} px, h3 ${h3} px`);
   }
+  return problems;
+}
+
+test.for(['/', ...focusPages])('%s: headings ordered by size at every width (h1 > h2 > h3)', async (url) => {
+  const problems = await withPage(url, { width: 320 }, headingProblems);
+  expect(problems, url).toEqual([]);
 });
 
 describe('table wrappers are tab stops exactly where the table can scroll', () => {
@@ -254,6 +252,8 @@ test('finds a low-contrast focus, a label outside its SVG, overlapping labels an
     const spacing = await withPage('/', { width: 320, origin: bad.origin }, spacingProblems);
     expect(spacing.some((p) => p.includes('„weit hinaus“ ragt aus dem SVG'))).toBe(true);
     expect(spacing.some((p) => p.includes('„weit hinaus“ überlappt „darüber“'))).toBe(true);
+    const headings = await withPage('/', { width: 320, origin: bad.origin }, headingProblems);
+    expect(headings[0]).toBe('320 px: h1 20 px, h2 24 px');
   } finally {
     await bad.close();
     rmSync(tmp, { recursive: true, force: true });
