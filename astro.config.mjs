@@ -14,6 +14,8 @@ export default defineConfig({
   outDir: process.env.AMIP_OUT_DIR ?? './dist',
   // Tests that build other content folders at the same time keep Astro's content cache apart.
   cacheDir: process.env.AMIP_CACHE_DIR ?? './node_modules/.astro',
+  // Tests build with their own public folder (a fixture sign-language video), never by writing into public/.
+  publicDir: process.env.AMIP_PUBLIC_DIR ?? './public',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },

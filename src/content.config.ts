@@ -15,6 +15,7 @@ import {
   targetGroupSchema,
 } from './lib/schemas/registries.ts';
 import { chapterId, yearOfPath } from './lib/ids.ts';
+import { easyLanguageSchema } from './lib/schemas/easy-language.ts';
 
 const refs: Refs = {
   instruments: reference('instruments'),
@@ -53,4 +54,6 @@ export const collections = {
   legalBases: defineCollection({ loader: file(`${contentDir}/legal-bases.yaml`), schema: legalBasisSchema }),
   /** Publisher settings (Impressum, contact): src/content/settings.yaml, entry "publisher". */
   settings: defineCollection({ loader: file(`${contentDir}/settings.yaml`), schema: publisherSchema }),
+  /** Leichte Sprache (BITV 2.0 § 4): src/content/leichte-sprache/*.md, one section each, with placeholders for figures. */
+  easyLanguage: defineCollection({ loader: glob({ pattern: '*.md', base: `${contentDir}/leichte-sprache` }), schema: easyLanguageSchema }),
 };

@@ -11,7 +11,13 @@ export function checkProject(root = process.cwd(), env: NodeJS.ProcessEnv = proc
   // Files outside the content folder that the settings name.
   const logo = result.publisher?.logo;
   const settings = result.files.get('settings.yaml');
-  if (logo && settings && !existsSync(path.join(root, 'public', logo.src)))
+  // AMIP_PUBLIC_DIR: tests build with their own public folder (e.g. a fixture video).
+  const publicDir = env.AMIP_PUBLIC_DIR ?? path.join(root, 'public');
+  if (logo && settings && !existsSync(path.join(publicDir, logo.src)))
     result.problems.push(problemAt(settings, loc.display + 'settings.yaml', ['publisher', 'logo', 'src'], `erwartet eine Datei public${logo.src}, gefunden: keine`));
+  for (const [item, video] of Object.entries(result.publisher?.accessibility.signLanguage ?? {}))
+    for (const [key, src] of Object.entries(video ?? {}))
+      if (settings && src.startsWith('/') && !existsSync(path.join(publicDir, src)))
+        result.problems.push(problemAt(settings, loc.display + 'settings.yaml', ['publisher', 'accessibility', 'signLanguage', item, key], `erwartet eine Datei public${src}, gefunden: keine`));
   return { result, report: formatReport(result.problems), ok: !result.problems.some((p) => p.severity === 'error') };
 }

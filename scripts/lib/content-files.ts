@@ -29,7 +29,7 @@ export function contentLocation(root = process.cwd(), env: NodeJS.ProcessEnv = p
 export function readContentFiles(dir: string): SourceFile[] {
   if (!existsSync(dir)) throw new Error(`Inhaltsordner ${dir} fehlt`);
   return siteFiles(dir)
-    .filter((rel) => /\.(ya?ml|mdx)$/.test(rel))
+    .filter((rel) => /\.(ya?ml|mdx?)$/.test(rel))
     .map((rel) => ({ path: rel, text: readFileSync(path.join(dir, rel), 'utf8') }));
 }
 

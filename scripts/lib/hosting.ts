@@ -46,6 +46,10 @@ export const contentTypes: Readonly<Record<string, ContentType>> = {
   xml: { type: 'application/xml', text: true },
   txt: { type: 'text/plain', text: true },
   csv: { type: 'text/csv', text: true },
+  // Sign-language videos and their captions (/gebaerdensprache/); nosniff needs the right types.
+  vtt: { type: 'text/vtt', text: true },
+  webm: { type: 'video/webm', text: false },
+  mp4: { type: 'video/mp4', text: false },
   svg: { type: 'image/svg+xml', text: true },
   png: { type: 'image/png', text: false },
   jpg: { type: 'image/jpeg', text: false },

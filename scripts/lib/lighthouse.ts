@@ -34,7 +34,7 @@ function firstChapterWith(dir: string, year: string, marker: string): string | u
 /**
  * The pages Lighthouse and the keyboard test look at, whatever the content: the programme home,
  * the first chapter with charts (else the first chapter), an instrument page (the first one in
- * /instrumente/, or a chapter with a table while there are no instrument pages) and the glossary.
+ * /instrumente/, or a chapter with a table while there are no instrument pages) the glossary and Leichte Sprache.
  */
 export function samplePages(dir: string): SamplePage[] {
   const year = newestYear(dir);
@@ -53,6 +53,8 @@ export function samplePages(dir: string): SamplePage[] {
       ? { label: 'Instrumentenseite', url: `/instrumente/${instrument}/` }
       : { label: 'Kapitel mit Tabellen', url: `/${year}/${table}/` },
     { label: 'Abkürzungsverzeichnis', url: '/glossar/' },
+    // BITV 2.0 § 4: the explanations in Leichte Sprache (large type, its own heading sizes).
+    { label: 'Leichte Sprache', url: '/leichte-sprache/' },
   ];
   for (const p of pages) if (!exists(dir, p.url)) throw new Error(`${dir}: Beispielseite ${p.url} (${p.label}) fehlt`);
   return pages;

@@ -102,3 +102,12 @@ export function describeEntries(e: Entries, kind: NumberKind = 'count', style: N
   const base = e.min === e.max ? f(e.min) : `${f(e.min)} bis ${f(e.max)}`;
   return approx(e.approximate).replace('rd.', 'rund') + base;
 }
+
+const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+
+/** "2026-12-01" → "1. Dezember 2026" (dates of the accessibility statement). */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`formatDate: erwartet ein Datum wie „2026-12-01“, gefunden: „${iso}“`);
+  return `${Number(m[3])}.\u00a0${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}

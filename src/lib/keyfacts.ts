@@ -7,6 +7,20 @@ import { formatBudget, formatCount, formatPercent, formatQuantity } from './form
 
 export type KeyFact = { value: string; label: string };
 
+type Tables = readonly Pick<Chapter, 'tables'>[];
+
+/** The totals of the tables marked `headline: true`, in printed order: each with its first additive number column. */
+export function headlineTotals(chapters: Tables) {
+  return chapters
+    .flatMap((c) => c.tables)
+    .filter((t) => t.headline)
+    .flatMap((t) => {
+      const column = t.columns.find((c) => isNumberType(c.type) && c.additive);
+      const total = column ? ((t.total ? quantityOf(t.total, column.key) : undefined) ?? computedTotal(t, column.key)) : undefined;
+      return column && total ? [{ table: t, column, total: { notation: 'bis' as const, approximate: false, ...total } }] : [];
+    });
+}
+
 /**
  * The headline figures of a programme year, all derived from its data and only where the data
  * has them: the budget, the total of each table marked `headline: true` (with its change where
@@ -20,16 +34,12 @@ export function keyFacts(
   const facts: KeyFact[] = [];
   if (p.integrationBudget)
     facts.push({ value: formatBudget(p.integrationBudget), label: `im ${labels.budget}` });
-  for (const t of chapters.flatMap((c) => c.tables).filter((table) => table.headline)) {
-    const column = t.columns.find((c) => isNumberType(c.type) && c.additive);
-    if (!column) continue;
-    const total = (t.total ? quantityOf(t.total, column.key) : undefined) ?? computedTotal(t, column.key);
-    if (!total) continue;
+  for (const { table: t, column, total } of headlineTotals(chapters)) {
     const change = t.columns.find((c) => c.type === 'change' && c.compare?.[0] === column.key);
     const previous = change ? t.columns.find((c) => c.key === change.compare![1]) : undefined;
     const pct = change && t.total ? changeOf(t.total, change) : undefined;
     const prevTotal = previous && t.total ? quantityOf(t.total, previous.key) : undefined;
-    const value = formatQuantity(column.type as NumberKind, { notation: 'bis', approximate: false, ...total }, column);
+    const value = formatQuantity(column.type as NumberKind, total, column);
     facts.push({
       value,
       label: `${column.header}${pct === undefined || pct === null || !previous ? '' : ` (${formatPercent(pct)} gegenüber ${previous.header}${prevTotal ? `: ${formatQuantity(previous.type as NumberKind, prevTotal, previous)}` : ''})`}`,

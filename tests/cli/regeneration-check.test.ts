@@ -165,6 +165,46 @@ describe('npm run check reports each problem with file, line, field, expected an
     expect(inDraft.map((p) => p.severity)).toEqual(['warning']);
   });
 
+  it('no e-mail address for barrier reports: a published site needs one (BGG § 12b)', () => {
+    const broken = withFile(files, 'settings.yaml', (t) => t.replace(/^    feedbackEmail: .*\n/m, ''));
+    const [p, ...rest] = errors(check(broken).problems);
+    expect(rest).toEqual([]);
+    expect(p!.field).toBe('publisher.accessibility.feedbackEmail');
+    expect(formatProblem(p!)).toMatch(/settings\.yaml:\d+ .*feedbackEmail.*erwartet/);
+  });
+
+  it('a placeholder e-mail address (reserved domain) is a hint, a real one is not', () => {
+    const withAddress = (email: string) => check(withFile(files, 'settings.yaml', (t) => t.replace(/^(    feedbackEmail: ).*$/m, `$1${email}`))).problems;
+    const hint = withAddress('barrierefreiheit@amt.example').filter((p) => p.field === 'publisher.accessibility.feedbackEmail');
+    expect(hint.map((p) => p.severity)).toEqual(['warning']);
+    expect(hint[0]!.message).toMatch(/^Platzhalter „barrierefreiheit@amt\.example“: vor der Veröffentlichung/);
+    expect(withAddress('barrierefreiheit@jobcenter-musterstadt.de').filter((p) => p.field === 'publisher.accessibility.feedbackEmail')).toEqual([]);
+  });
+
+  it('a sign-language video from another host is refused (no third-party player or server)', () => {
+    const video = '{ video: https://videos.example.com/a.webm, captions: /gebaerdensprache/a.vtt, transcript: /gebaerdensprache/a.txt }';
+    const broken = withFile(files, 'settings.yaml', replaceOnce('signLanguage: {}', `signLanguage: { contents: ${video} }`));
+    const [p] = errors(check(broken).problems);
+    expect(p!.field).toBe('publisher.accessibility.signLanguage.contents.video');
+    expect(p!.message).toMatch(/erwartet eine Datei in public\/.*gefunden: „videos\.example\.com“/);
+  });
+
+  it('dates of the statement in the wrong form', () => {
+    const broken = withFile(files, 'settings.yaml', replaceOnce('reviewed: "2030-06-01"', 'reviewed: "1.6.2030"'));
+    const [p] = errors(check(broken).problems);
+    expect(p!.field).toBe('publisher.accessibility.reviewed');
+    expect(p!.message).toContain('erwartet ein Datum wie „2026-12-01“, gefunden: "1.6.2030"');
+  });
+
+  it('Leichte Sprache: an unknown placeholder with its line, a wrong § 4 item', () => {
+    const file = 'leichte-sprache/01-inhalt.md';
+    const broken = withFile(files, file, (t) => t.replace('Das Programm hat {kapitel} Kapitel.', 'Das Programm hat {kaptel} Kapitel.').replace('item: contents', 'item: inhalt'));
+    const found = errors(check(broken).problems).filter((p) => p.file === `src/content/${file}`);
+    expect(found.map((p) => p.field)).toEqual(['item', '{kaptel}']);
+    expect(found[1]!.line).toBe(lineOf(textOf(file), 'Das Programm hat {kapitel} Kapitel.'));
+    expect(found[1]!.message).toMatch(/^unbekannter Platzhalter: erwartet einen von \{jahr\}, .*gefunden: „\{kaptel\}“$/);
+  });
+
   it('publisher colours with too little contrast', () => {
     const broken = withFile(files, 'settings.yaml', replaceOnce('  city: Teststadt\n', '  city: Teststadt\n  colors:\n    light: { accent: "#1d70b8", link: "#9bb5d6", linkVisited: "#4c2c92" }\n    dark: { accent: "#8cc4ff", link: "#8cc4ff", linkVisited: "#d2b8ff" }\n'));
     const [p] = errors(check(broken).problems);
@@ -177,9 +217,9 @@ describe('the command', { timeout: 60_000 }, () => {
   const tmp = tempContent(fixtureDir('tables'));
   afterAll(tmp.cleanup);
 
-  it('exits 0 on good content', () => {
+  it('exits 0 on good content (a hint, such as the fixture's placeholder address, is no error)', () => {
     const r = runCommand('check', [], fixtureDir('tables'));
-    expect(r.output).toContain('Keine Probleme gefunden');
+    expect(r.output).toMatch(/^0 Fehler, 1 Hinweis\.$/m);
     expect(r.status).toBe(0);
   });
 

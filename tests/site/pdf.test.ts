@@ -34,7 +34,8 @@ function firstPlainParagraph(body: string): string | undefined {
 }
 
 /** Text of a Markdown snippet as read: emphasis marks and link targets dropped. */
-const markdownText = (s: string) => plain(s.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|\*/g, ''));
+// Inline HTML of the content format (<span lang="en">) is markup, not text.
+const markdownText = (s: string) => plain(s.replace(/<\/?span\b[^>]*>/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|\*/g, ''));
 const marginNotes = (body: string) => [...body.matchAll(/<Randnotiz>([\s\S]*?)<\/Randnotiz>/g)].map((m) => markdownText(m[1]!));
 
 /** Years whose whole-programme page was built (drafts are only built with --drafts). */

@@ -43,7 +43,43 @@ describe('the accessibility statement /barrierefreiheit/', () => {
   });
 });
 
-test.for(pages.filter((p) => p.url !== '/barrierefreiheit/'))('$url links to the accessibility statement', ({ url, file }) => {
+type Accessibility = {
+  feedbackEmail: string;
+  prepared: string;
+  reviewed: string;
+  arbitration: { name: string; url: string };
+  signLanguage: Record<string, unknown>;
+};
+const settings = (readYaml('settings.yaml') as { publisher: { accessibility: Accessibility } }).publisher.accessibility;
+
+describe('the statement: contact, dates, arbitration body and known limitations from the settings and the site', () => {
+  test('offers the e-mail address for barrier reports as a link (BGG § 12b)', () => {
+    expect(html).toContain(`href="mailto:${settings.feedbackEmail}"`);
+  });
+
+  test('states the dates of preparation and last review', () => {
+    const dates = htmlText(/<p data-dates>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '');
+    expect(html).toContain(`<time datetime="${settings.prepared}">`);
+    expect(html).toContain(`<time datetime="${settings.reviewed}">`);
+    expect(dates).toMatch(/^Diese Erklärung wurde am \d{1,2}\.\s\S+ \d{4} erstellt und zuletzt am \d{1,2}\.\s\S+ \d{4} überprüft\./);
+  });
+
+  test('names the arbitration body of the settings', () => {
+    expect(text).toContain(settings.arbitration.name);
+    expect(html).toContain(`href="${settings.arbitration.url}"`);
+  });
+
+  test('lists exactly the known limitations: missing figures, missing sign-language videos, the PDF', () => {
+    const listed = [...html.matchAll(/<section[^>]*data-limitation="([^"]+)"/g)].map((m) => m[1]);
+    const figures = years().some((y) => chapterFiles(y).some((f) => /<Schaubild\b/.test(readMdx(f).body)));
+    const videosMissing = Object.keys(settings.signLanguage).length < 4;
+    // src/lib/pdf-conformance.ts: the PDF edition is listed while no full PDF/UA validator has checked it.
+    expect(listed).toEqual([...(figures ? ['schaubilder'] : []), ...(videosMissing ? ['gebaerdensprache'] : []), 'pdf']);
+  });
+});
+
+test.for(pages.filter((p) => p.url !== '/barrierefreiheit/'))('$url links to the accessibility statement and offers the e-mail contact', ({ url, file }) => {
   const links = parseHtml(readFileSync(file, 'utf8')).querySelectorAll('footer a[href]').map((a) => attr(a, 'href'));
   expect(links, `${url}: kein Link auf /barrierefreiheit/ im Fußbereich`).toContain('/barrierefreiheit/');
+  expect(links, `${url}: keine E-Mail für Rückmeldungen im Fußbereich`).toContain(`mailto:${settings.feedbackEmail}`);
 });

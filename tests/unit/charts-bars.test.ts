@@ -110,7 +110,7 @@ describe.each(widths)('bar list at width %i', (width) => {
     const long = 'Assistierte Ausbildung (AsA Flex) einschließlich ausbildungsbegleitender Hilfen (abH) und weitere Angebote';
     const items: BarItem[] = [
       { ...bar('a', 12345, 12345, long), aside: '-100 %', heading: true },
-      { key: 'b', label: long, bars: [{ kind: 'bar', min: 20, max: 20, valueLabel: '20 und Stundenkontingente bei abH' }], notes: [long] },
+      { key: 'b', label: long, bars: [{ kind: 'bar', min: 20, max: 20, valueLabel: '20 und Stundenkontingente' }], notes: [long] },
       { key: 'c', label: 'C', bars: [{ kind: 'previous', min: 9999, max: 9999, valueLabel: '2020: 9.999' }] },
       { ...bar('d', 1), parts: [{ key: 'd1', label: long, valueLabel: '1', value: 1, whole: 1, depth: 2 }] },
     ];

@@ -1,9 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { textWidth, wrapText } from '../../src/lib/charts/text.ts';
+import { TEXT_SPACING, textWidth, wrapText } from '../../src/lib/charts/text.ts';
 
 const font = { size: 14 };
 
 describe('textWidth', () => {
+  test('leaves room for WCAG 1.4.12 text spacing: 0.12 em per character, 0.16 em more per space', () => {
+    const size = 10;
+    const oneWord = textWidth('ab', { size }) - textWidth('a', { size }) - textWidth('b', { size });
+    expect(oneWord).toBeCloseTo(0, 9);
+    // "a b" is "a", "b" and a space, which carries letter and word spacing.
+    const space = textWidth('a b', { size }) - textWidth('a', { size }) - textWidth('b', { size });
+    expect(space).toBeCloseTo((0.318 + TEXT_SPACING.letter + TEXT_SPACING.word) * size * 1.03, 9);
+    expect(textWidth('x', { size })).toBeCloseTo((0.592 + TEXT_SPACING.letter) * size * 1.03, 9);
+  });
+
   test('adds up the widths of the characters', () => {
     expect(textWidth('ab', font)).toBeCloseTo(textWidth('a', font) + textWidth('b', font), 6);
   });
@@ -55,7 +65,8 @@ describe('wrapText', () => {
   });
 
   test('keeps "§ 16 f" and "U 25" together and never starts a line with a lone letter', () => {
-    for (const max of [60, 90, 120, 160]) {
+    // Widths include the room for WCAG 1.4.12 text spacing (TEXT_SPACING).
+    for (const max of [75, 115, 150, 200]) {
       const lines = wrapText('VII. Freie Förderung nach § 16 f für Praxiscenter U 25', max, font);
       for (const l of lines) {
         expect(l).not.toMatch(/^[a-zäöü](?:\s|$)/);
@@ -66,7 +77,7 @@ describe('wrapText', () => {
   });
 
   test('a no-break space of the number formats is not a break opportunity', () => {
-    const lines = wrapText('Anteil rd.\u00a013\u00a0% am Eingliederungstitel', 70, font);
+    const lines = wrapText('Anteil rd.\u00a013\u00a0% am Eingliederungstitel', 90, font);
     expect(lines.some((l) => l.includes('rd.\u00a013\u00a0%'))).toBe(true);
   });
 });

@@ -134,15 +134,22 @@ const toMap = (groups: [number, string][]) => {
 const widths = { regular: toMap(regular), bold: toMap(bold) };
 
 /** Extra room on top of the measured widths (kerning, hinting at small sizes). */
-const SAFETY = 1.03;
+export const SAFETY = 1.03;
 
 export type Font = { size: number; bold?: boolean | undefined };
 
-/** Estimated width of a single line of text in user units (px at scale 1). */
+/**
+ * Room for the text spacing a reader may set (WCAG 1.4.12): letter spacing 0.12 em after every
+ * character, word spacing 0.16 em at every space. SVG text follows these CSS properties, so a label
+ * laid out without this room leaves its chart or runs into its neighbour.
+ */
+export const TEXT_SPACING = { letter: 0.12, word: 0.16 } as const;
+
+/** Estimated width of a single line of text in user units (px at scale 1), with room for WCAG 1.4.12 text spacing. */
 export function textWidth(text: string, font: Font): number {
   const table = font.bold ? widths.bold : widths.regular;
   let em = 0;
-  for (const ch of text) em += table.get(ch) ?? 1;
+  for (const ch of text) em += (table.get(ch) ?? 1) + TEXT_SPACING.letter + (ch === ' ' || ch === '\u00a0' ? TEXT_SPACING.word : 0);
   return em * font.size * SAFETY;
 }
 

@@ -15,6 +15,7 @@ import {
   glossaryEntrySchema,
   instrumentSchema,
   legalBasisSchema,
+  PLACEHOLDER_HOST,
   publisherSchema,
   targetGroupSchema,
   type GlossaryEntry,
@@ -25,6 +26,8 @@ import {
 } from '../schemas/registries.ts';
 import { type ChapterComponentName, chapterComponentNames, chapterComponentSpecs } from '../chapter-components.ts';
 import { parseChapterBody } from '../chapter-body.ts';
+import { easyLanguageSchema } from '../schemas/easy-language.ts';
+import { PLACEHOLDERS, unknownPlaceholders } from '../easy-language.ts';
 import { describeIssue, type Problem, problemAt, type Severity, sortProblems } from './problems.ts';
 import { lineAt as lineOfPath, lineOf, type ParsedFile, parseSource, type PathSegment, type SourceFile } from './source.ts';
 
@@ -250,7 +253,27 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
       const data = p.doc.toJS() as Record<string, unknown> | null;
       if (!data || typeof data !== 'object' || !('publisher' in data)) add(p, [], 'Pflichtfeld fehlt: erwartet „publisher:“ mit den Angaben des Herausgebers');
       else publisher = validate(p, publisherSchema, data.publisher, ['publisher']);
+      // A reserved example domain is a placeholder: the build goes on (the live site must build), the planner is told.
+      const email = publisher?.accessibility.feedbackEmail;
+      if (email && PLACEHOLDER_HOST.test(email.split('@')[1] ?? ''))
+        add(p, ['publisher', 'accessibility', 'feedbackEmail'], `Platzhalter „${email}“: vor der Veröffentlichung durch die echte Adresse für Rückmeldungen zur Barrierefreiheit ersetzen (BGG § 12b verlangt einen elektronischen Kontakt)`, 'warning');
     }
+  }
+
+  // Leichte Sprache (BITV 2.0 § 4): front matter and placeholders of leichte-sprache/*.md.
+  for (const source of sources.filter((x) => /^leichte-sprache\/[^/]+\.md$/.test(x.path))) {
+    const p = parse(source);
+    if (p.missingFrontmatter) continue; // reported by parse()
+    if (p.doc.errors.length === 0) validate(p, easyLanguageSchema, p.doc.toJS());
+    for (const [i, line] of (p.body?.text ?? '').split('\n').entries())
+      for (const name of unknownPlaceholders(line))
+        problems.push({
+          severity: 'error',
+          file: display(p),
+          line: (p.body?.line ?? 1) + i,
+          field: `{${name}}`,
+          message: `unbekannter Platzhalter: erwartet einen von ${Object.keys(PLACEHOLDERS).map((k) => `{${k}}`).join(', ')}, gefunden: „{${name}}“`,
+        });
   }
 
   // Programme years.
@@ -380,6 +403,8 @@ function checkBody(
   const placed = new Set<string>();
   for (const c of parsed.components) {
     const line = body.line + c.line - 1;
+    // Lower-case names are HTML elements (<span lang="en">); only components start with a capital.
+    if (/^[a-z]/.test(c.name)) continue;
     if (!components.has(c.name)) {
       report(line, `<${c.name}>`, `unbekannte Komponente <${c.name}>: erwartet eine von ${[...components].map((n) => `<${n}>`).join(', ')}`);
       continue;

@@ -27,7 +27,8 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m;
 
 export function parseSource(file: SourceFile): ParsedFile {
   const lines = new LineCounter();
-  if (!file.path.endsWith('.mdx')) {
+  // .mdx chapters and .md texts (Leichte Sprache) have YAML front matter; other files are YAML.
+  if (!/\.mdx?$/.test(file.path)) {
     const doc = parseDocument(file.text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false });
     return { file, yaml: file.text, charOffset: 0, lineOffset: 0, doc, lines };
   }

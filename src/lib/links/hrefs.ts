@@ -9,6 +9,9 @@ export const targetGroupsHref = '/zielgruppen/';
 export const legalBasesHref = '/rechtsgrundlagen/';
 export const glossaryHref = '/glossar/';
 export const searchHref = '/suche/';
+export const easyLanguageHref = '/leichte-sprache/';
+export const signLanguageHref = '/gebaerdensprache/';
+export const statementHref = '/barrierefreiheit/';
 
 export const instrumentHref = (id: string) => `${instrumentsHref}${id}/`;
 export const targetGroupHref = (id: string) => `${targetGroupsHref}${id}/`;

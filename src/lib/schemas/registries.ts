@@ -79,8 +79,68 @@ function modeColours(mode: keyof typeof PAGE_BACKGROUND) {
     });
 }
 
+/** Hosts that can never be a publisher's own address (RFC 2606/6761): placeholders in examples. */
+export const PLACEHOLDER_HOST = /(^|\.)(example|invalid|test|localhost)$|(^|\.)example\.(com|net|org)$/i;
+
+/** A calendar date "2026-12-01" (YAML may hand it over as a date). */
+const isoDate = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+  z.iso.date({ error: (i) => `erwartet ein Datum wie „2026-12-01“, gefunden: ${JSON.stringify(i.input)}` }),
+);
+
+/** A file in public/ ("/gebaerdensprache/inhalt.webm") or an https address; own-server check in publisherSchema. */
+const mediaSource = (ext: string, what: string) =>
+  z.string().regex(new RegExp(`^(/[A-Za-z0-9._/-]+\\.(${ext})|https://[^\\s]+)$`), {
+    error: (i) => `erwartet ${what}: eine Datei in public/ wie „/gebaerdensprache/inhalt.${ext.split('|')[0]}“ oder eine https-Adresse auf dem eigenen Server, gefunden: ${JSON.stringify(i.input)}`,
+  });
+
+/** One sign-language video: the video file, its captions (WebVTT) and a written transcript. */
+const signVideoSchema = z.strictObject({
+  /** The video (WebM or MP4), played by the browser's own player. */
+  video: mediaSource('webm|mp4', 'ein Video (.webm oder .mp4)'),
+  /** Captions in WebVTT (<track kind="captions">). */
+  captions: mediaSource('vtt', 'Untertitel im Format WebVTT (.vtt)'),
+  /** The spoken/signed content as text: a page or file of the site (transcript link). */
+  transcript: z.string().regex(/^(\/[A-Za-z0-9._/-]*|https:\/\/\S+)$/, { error: (i) => `erwartet einen Pfad wie „/gebaerdensprache/inhalt.txt“ oder eine https-Adresse, gefunden: ${JSON.stringify(i.input)}` }),
+});
+export type SignVideo = z.output<typeof signVideoSchema>;
+
+/** The four explanations BITV 2.0 § 4 asks for on the start page (Leichte Sprache and Gebärdensprache). */
+export const BITV4_ITEMS = ['contents', 'navigation', 'statement', 'offers'] as const;
+export type Bitv4Item = (typeof BITV4_ITEMS)[number];
+
+/** The body that handles a complaint when a barrier report gets no satisfying answer (BGG § 16 or a Land law). */
+const arbitrationSchema = z.strictObject({
+  /** Name as the body calls itself, used in "einen Antrag … bei der <name> stellen". */
+  name: text,
+  /** Its website. */
+  url: z.url({ protocol: /^https?$/ }),
+  /** Postal address, one line each. */
+  address: z.array(text).default([]),
+  email: z.email().optional(),
+  /** One or two sentences about the procedure (e.g. that it is free of charge). */
+  note: text.optional(),
+});
+
+/**
+ * What the accessibility statement (BITV 2.0 § 7, BGG § 12b) and the § 4 explanations need from the
+ * publisher: an electronic contact, the dates of the statement, the arbitration body, the sign-language videos.
+ */
+const accessibilitySchema = z.strictObject({
+  /** Address for barrier reports and requests (BGG § 12b: electronic contact); shown on /barrierefreiheit/ and in the footer. */
+  feedbackEmail: z.email({ error: (i) => `erwartet eine E-Mail-Adresse für Rückmeldungen zur Barrierefreiheit, gefunden: ${JSON.stringify(i.input)}` }),
+  /** Date the statement was prepared (Erstellung). */
+  prepared: isoDate,
+  /** Date of the last review of the statement (letzte Überprüfung). */
+  reviewed: isoDate,
+  /** Schlichtungsstelle: federal (BGG § 16) or the Land's body. */
+  arbitration: arbitrationSchema,
+  /** Sign-language videos, one per § 4 item; a missing one is announced as missing. */
+  signLanguage: z.strictObject(Object.fromEntries(BITV4_ITEMS.map((k) => [k, signVideoSchema.optional()])) as Record<Bitv4Item, z.ZodOptional<typeof signVideoSchema>>).default({}),
+});
+
 /** Publisher settings: who publishes the programme (from the Impressum), logo and colours. */
-export const publisherSchema = z.strictObject({
+const publisherBaseSchema = z.strictObject({
   name: text,
   unit: text.optional(),
   responsible: text,
@@ -135,5 +195,29 @@ export const publisherSchema = z.strictObject({
   dataLicence: z.strictObject({ name: text, url: z.url() }).optional(),
   /** Accent and link colours for light and dark mode (checked for contrast). */
   colors: z.strictObject({ light: modeColours('light'), dark: modeColours('dark') }).optional(),
+  /** Feedback contact, statement dates, arbitration body and sign-language videos. */
+  accessibility: accessibilitySchema,
+});
+
+/** Media given as https addresses must come from the publisher's own server (siteUrl): no third-party player or host. */
+export const publisherSchema = publisherBaseSchema.superRefine((p, ctx) => {
+  const own = p.siteUrl ? new URL(p.siteUrl).host : undefined;
+  for (const item of BITV4_ITEMS) {
+    const v = p.accessibility.signLanguage[item];
+    if (!v) continue;
+    for (const key of ['video', 'captions', 'transcript'] as const) {
+      const value = v[key];
+      if (!value.startsWith('https://')) continue;
+      const host = new URL(value).host;
+      if (host !== own)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['accessibility', 'signLanguage', item, key],
+          message: own
+            ? `erwartet eine Datei in public/ oder eine Adresse auf dem eigenen Server ${own} (siteUrl), gefunden: „${host}“ (fremde Server und Player sind ausgeschlossen)`
+            : `erwartet eine Datei in public/; eine https-Adresse geht nur mit siteUrl auf demselben Server, gefunden: „${host}“`,
+        });
+    }
+  }
 });
 export type Publisher = z.output<typeof publisherSchema>;
