@@ -217,7 +217,7 @@ describe('the command', { timeout: 60_000 }, () => {
   const tmp = tempContent(fixtureDir('tables'));
   afterAll(tmp.cleanup);
 
-  it('exits 0 on good content (a hint, such as the fixture's placeholder address, is no error)', () => {
+  it('exits 0 on good content (a hint, such as the placeholder address of the fixture, is no error)', () => {
     const r = runCommand('check', [], fixtureDir('tables'));
     expect(r.output).toMatch(/^0 Fehler, 1 Hinweis\.$/m);
     expect(r.status).toBe(0);
