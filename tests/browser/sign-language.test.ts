@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runBuild } from '../../scripts/lib/build.ts';
-import { launchBrowser } from '../lib/chromium.ts';
-import { startServer, type StaticServer } from '../lib/server.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
+import { startProductionLikeServer as startServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { root, tempContent, tempDir } from '../unit/regeneration-helpers.ts';
 
 const content = tempContent();

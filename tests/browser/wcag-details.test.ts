@@ -12,11 +12,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page as BrowserPage } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { launchBrowser } from '../lib/chromium.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { distDir, listPages } from '../lib/dist.ts';
-import { samplePages } from '../lib/lighthouse.ts';
+import { samplePages } from '../../scripts/lib/lighthouse.ts';
 import { siteInBrowser } from '../lib/session.ts';
-import { startServer } from '../lib/server.ts';
+import { startProductionLikeServer as startServer } from '../../scripts/lib/static-server.ts';
 
 const dir = distDir();
 const site = siteInBrowser(launchBrowser);

@@ -9,7 +9,7 @@ import { chapterFiles, readMdx, readYaml } from '../lib/content.ts';
 import { distDir, listPages } from '../lib/dist.ts';
 import { htmlText } from '../lib/html.ts';
 import { attr, parseHtml } from '../lib/markup.ts';
-import { newestYear } from '../lib/lighthouse.ts';
+import { newestYear } from '../../scripts/lib/lighthouse.ts';
 
 const dir = distDir();
 const pages = listPages(dir);

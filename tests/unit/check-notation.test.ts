@@ -49,3 +49,21 @@ describe('amounts in euros', () => {
     expect(budget('47560000')).toEqual([]);
   });
 });
+
+describe('YAML mistakes: one root cause, one German message', () => {
+  const yamlProblems = (text: string) => checkContent([{ path: 'programmes/2030/programme.yaml', text }]).problems.filter((p) => p.file.startsWith('programmes/') && p.severity === 'error');
+
+  it('tab indentation gives one message, in German, with its line', () => {
+    const problems = yamlProblems('year: 2030\ntitle: Testprogramm 2030\nintegrationBudget:\n\teuros: 1000000\n\tapproximate: true\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 4, field: '(YAML)' });
+    expect(problems[0]!.message).toBe('YAML-Syntaxfehler: Tabulator als Einrückung: erwartet Leerzeichen (zwei je Ebene)');
+  });
+
+  it('an unclosed bracket: one message without the parser\'s English', () => {
+    const problems = yamlProblems('year: 2030\ntitle: Testprogramm 2030\nintegrationBudget: { euros: 1000000\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toBe('YAML-Syntaxfehler: eine Klammer wird nicht geschlossen: erwartet „}“ am Ende der Zeile mit „{“');
+    expect(problems[0]!.message).not.toMatch(/\b(expected|flow|mapping|collection|Nested)\b/i);
+  });
+});

@@ -126,14 +126,16 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
   const parse = (source: SourceFile): ParsedFile => {
     const p = parseSource(source);
     files.set(source.path, p);
-    for (const e of p.doc.errors)
-      problems.push({
-        severity: 'error',
-        file: display(p),
-        line: lineOf(p, e.pos[0]),
-        field: '(YAML)',
-        message: `YAML-Syntaxfehler: ${yamlErrorText(e.code, e.message.split('\n')[0]!)}`,
-      });
+    // One root cause, one message: after the first structural error the parser's further errors are
+    // its consequences (a tab indentation gives a dozen); doubled keys are independent and all listed.
+    // Of the structural errors the one that names the cause comes first (a tab, a missing bracket).
+    const causes = ['TAB_AS_INDENT', 'MISSING_CHAR'];
+    const first = p.doc.errors.find((e) => causes.includes(e.code)) ?? p.doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    p.doc.errors
+      .filter((e) => e === first || e.code === 'DUPLICATE_KEY')
+      .forEach((e) =>
+        problems.push({ severity: 'error', file: display(p), line: lineOf(p, e.pos[0]), field: '(YAML)', message: `YAML-Syntaxfehler: ${yamlErrorText(e.code, e.message)}` }),
+      );
     if (p.missingFrontmatter)
       problems.push({ severity: 'error', file: display(p), line: 1, field: '(Datei)', message: 'erwartet einen Kopf zwischen zwei Zeilen „---“ am Dateianfang, gefunden: keinen' });
     if (p.doc.errors.length === 0)
@@ -367,14 +369,25 @@ export function checkContent(sources: readonly SourceFile[], options: CheckOptio
 }
 
 /** The most common YAML mistakes in plain German; others keep the parser's (English) text. */
-function yamlErrorText(code: string, message: string): string {
+function yamlErrorText(code: string, parserMessage = ''): string {
+  // A flow collection that never closes is reported as an indentation error; name the real cause.
+  const unclosed = /end with an? ([}\]])/.exec(parserMessage);
+  if (unclosed) return `eine Klammer wird nicht geschlossen: erwartet „${unclosed[1]}“ am Ende der Zeile mit „${unclosed[1] === '}' ? '{' : '['}“`;
   const german: Record<string, string> = {
     DUPLICATE_KEY: 'doppelter Schlüssel: erwartet jede Kennung und jedes Feld nur einmal',
-    TAB_AS_INDENT: 'Tabulator als Einrückung: erwartet Leerzeichen',
+    TAB_AS_INDENT: 'Tabulator als Einrückung: erwartet Leerzeichen (zwei je Ebene)',
     BAD_INDENT: 'Einrückung stimmt nicht: erwartet dieselbe Anzahl Leerzeichen wie die Zeilen derselben Ebene',
     MULTILINE_IMPLICIT_KEY: 'Zeilenumbruch in einem Schlüssel oder ungeschlossene Anführungszeichen',
+    MISSING_CHAR: 'ein Zeichen fehlt: erwartet eine schließende Klammer „]“ oder „}“ oder ein schließendes Anführungszeichen',
+    BLOCK_AS_IMPLICIT_KEY: 'Einrückung oder Doppelpunkt stimmt nicht: erwartet „feld: Wert“ mit einem Leerzeichen nach dem Doppelpunkt',
+    BLOCK_IN_FLOW: 'in geschweiften oder eckigen Klammern darf keine eingerückte Zeile stehen: erwartet alles in einer Zeile oder ohne Klammern',
+    UNEXPECTED_TOKEN: 'unerwartetes Zeichen: Texte mit „:“, „#“, „[“ oder „{“ in Anführungszeichen setzen',
+    BAD_SCALAR_START: 'ein Wert darf nicht so beginnen: Texte, die mit „@“, „`“, „%“ oder „|“ anfangen, in Anführungszeichen setzen',
+    BAD_DQ_ESCAPE: 'ungültiges Zeichen nach „\\“ in Anführungszeichen: einfache Anführungszeichen verwenden',
+    MULTIPLE_DOCS: 'mehr als ein Dokument in der Datei: erwartet keine zweite Zeile „---“',
+    KEY_OVER_1024_CHARS: 'ein Schlüssel ist länger als 1024 Zeichen: ein Doppelpunkt fehlt vermutlich',
   };
-  return german[code] ? `${german[code]} (${message})` : message;
+  return german[code] ?? `die YAML-Schreibweise ist an dieser Stelle fehlerhaft (${code}): erwartet „feld: Wert“, Listen mit „- “, zwei Leerzeichen je Ebene`;
 }
 
 const reviewMessage = (what: string, status: 'draft' | 'published') =>
