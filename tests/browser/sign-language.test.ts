@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runBuild } from '../../scripts/lib/build.ts';
 import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { startProductionLikeServer as startServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { root, tempContent, tempDir } from '../unit/regeneration-helpers.ts';
+import { root, tempContent, tempDir } from '../lib/regeneration.ts';
 
 const content = tempContent();
 const work = tempDir('sign-language');
