@@ -1,11 +1,11 @@
 /** What the site knows about its own barriers (for /barrierefreiheit/ and the Leichte Sprache text). */
 import { chaptersOf, programmes, publisher as loadPublisher } from './programme.ts';
 import { knownLimitations, type KnownLimitation, type MissingFigure } from '../lib/accessibility.ts';
-import { chapterHref, chapterLabel } from '../lib/navigation.ts';
+import { chapterLabel } from '../lib/navigation.ts';
+import { chapterHref, signLanguageHref } from '../lib/links/hrefs.ts';
 import { pdfConformance } from '../lib/pdf-conformance.ts';
 import { missingFigureThemes, parseChapterBody } from '../lib/chapter-body.ts';
 import { BITV4_ITEMS } from '../lib/schemas/registries.ts';
-import { signLanguageHref } from '../lib/links/hrefs.ts';
 import { pdfHref } from '../components/print/edition.ts';
 
 /** Figures of the printed programme whose content exists only as an image: <Schaubild thema="…" />. */

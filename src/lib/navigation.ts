@@ -2,6 +2,8 @@
  * The table of contents of one programme year, computed from chapter metadata
  * (printed order and parent), so that pages only print it.
  */
+import { chapterHref } from './links/hrefs.ts';
+
 export type ChapterMeta = {
   id: string;
   slug: string;
@@ -19,7 +21,6 @@ export const plainNumber = (n: string | undefined) => (n ?? '').replace(/\.$/, '
 /** "5.1 Handlungsschwerpunkt Integration", or the title alone for an unnumbered chapter. */
 export const chapterLabel = (c: { number?: string | undefined; title: string }) => (c.number ? `${plainNumber(c.number)} ${c.title}` : c.title);
 
-export const chapterHref = (year: string | number, slug: string) => `/${year}/${slug}/`;
 
 /** Pages of every year beside the chapters (src/pages/[year]/…): a chapter cannot take their address. */
 export const yearPageSlugs = ['daten', 'gesamt', 'vergleich'] as const;

@@ -7,8 +7,7 @@
 import { type Column, type Row, type Table, changeOf, isNumberType, quantityOf, rowRef } from './schemas/table.ts';
 import type { NumberKind } from './schemas/entries.ts';
 import { formatPercent, formatQuantity } from './format.ts';
-import { chapterRowAnchor, tableAnchor } from './anchors.ts';
-import { registryHref } from './links/hrefs.ts';
+import { chapterRowAnchor, tableAnchor, registryHref } from './links/hrefs.ts';
 
 export type CellView = { text: string; href?: string | undefined; numeric: boolean };
 export type RowView = {

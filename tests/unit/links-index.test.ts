@@ -13,8 +13,7 @@ import { focusAreaOf, instrumentOverview } from '../../src/lib/links/overview.ts
 import { targetGroupLinks, targetGroupsOfInstrument } from '../../src/lib/links/target-groups.ts';
 import { legalBasisLinks } from '../../src/lib/links/legal-bases.ts';
 import { referenceNameOf } from '../../src/lib/instruments.ts';
-import { instrumentHref, rowHref } from '../../src/lib/links/hrefs.ts';
-import { canonicalUrl } from '../../src/lib/links/urls.ts';
+import { instrumentHref, rowHref, canonicalUrl } from '../../src/lib/links/hrefs.ts';
 import { expandRoute, routeOfPageFile, sitemapXml } from '../../src/lib/links/sitemap.ts';
 import { contentFiles, duesseldorfDir, landkreisDir, readMdx } from '../lib/content.ts';
 

@@ -135,7 +135,7 @@ describe('computed change (key figures of the Düsseldorf 2021 fixture)', () => 
 
 describe('row anchors on a chapter page', () => {
   it('stay unique when two tables of a chapter have a row for the same instrument', async () => {
-    const { chapterRowAnchor } = await import('../../src/lib/anchors.ts');
+    const { chapterRowAnchor } = await import('../../src/lib/links/hrefs.ts');
     const row = (id: string) => ({ kind: 'data' as const, instrument: { id, collection: 'instruments' }, targetGroup: undefined, legalBasis: undefined });
     const tables = [
       { id: 'eintritte', shown: true, rows: [row('alpha'), row('beta')] },

@@ -15,7 +15,7 @@ import { countsTowardTotal, sumEntries } from '../schemas/entries.ts';
 import { portfolioColumn, quantityOf } from '../schemas/table.ts';
 import { describeEntries, formatEntries } from '../format.ts';
 import { plainNumber } from '../navigation.ts';
-import { chapterRowAnchor, tableAnchor } from '../anchors.ts';
+import { chapterRowAnchor, tableAnchor } from '../links/hrefs.ts';
 import { legendLayout, FONT, INSET } from './bars.ts';
 import { textWidth, wrapText } from './text.ts';
 import { bothWidths, listDe, type ChartSpec } from './spec.ts';

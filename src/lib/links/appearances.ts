@@ -7,10 +7,9 @@ import type { ProgrammeTable } from '../schemas/chapter.ts';
 import type { Entries } from '../schemas/entries.ts';
 import { type Ref, refId } from '../schemas/ref.ts';
 import { type Row, type RowKind, groupMembers, isNumberType, quantityOf } from '../schemas/table.ts';
-import { chapterHref, chapterLabel } from '../navigation.ts';
+import { chapterLabel } from '../navigation.ts';
+import { chapterHref, chapterRowAnchor, tableAnchor, rowHref } from './hrefs.ts';
 import { cellText } from '../table-view.ts';
-import { chapterRowAnchor, tableAnchor } from '../anchors.ts';
-import { rowHref } from './hrefs.ts';
 
 /** The chapter data the link index needs (a chapter entry's `data` plus its year). */
 export type ChapterSource = {

@@ -2,7 +2,7 @@
  * sitemap.xml from the site's routes. The page files are found by src/pages/sitemap.xml.ts; these
  * pure functions turn file names and static paths into URLs and the XML.
  */
-import { canonicalUrl } from './urls.ts';
+import { canonicalUrl } from './hrefs.ts';
 
 /**
  * Routes of pages that say noindex (Base.astro's `indexable={false}`): the error page, the search

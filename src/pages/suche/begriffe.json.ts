@@ -5,8 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { chaptersOf, programmes, registries } from '../../data/programme.ts';
-import { chapterHref } from '../../lib/navigation.ts';
-import { glossaryEntryHref, instrumentHref, legalBasisHref, targetGroupHref } from '../../lib/links/hrefs.ts';
+import { chapterHref, glossaryEntryHref, instrumentHref, legalBasisHref, targetGroupHref } from '../../lib/links/hrefs.ts';
 import { buildTerms } from '../../lib/search/terms.ts';
 
 export const GET: APIRoute = async () => {

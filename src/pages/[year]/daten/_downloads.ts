@@ -9,7 +9,7 @@ import { chaptersOf, programme, publisher, registries } from '../../../data/prog
 import { dataPackage, dataTables, chapterTableFile, type DataTable, type YearData } from '../../../lib/export/index.ts';
 import { portfolioGroups } from '../../../lib/charts/portfolio.ts';
 import { portfolioFile, portfolioTable, shareFile, shareTables, yearDocument } from '../../../lib/charts/data.ts';
-import { tableAnchor } from '../../../lib/anchors.ts';
+import { tableAnchor } from '../../../lib/links/hrefs.ts';
 
 export type Download = DataTable & {
   /** Where the same numbers stand on the site. */
