@@ -11,6 +11,7 @@
  *   tables they get at least TABLE_LAYOUT_MIN_WIDTH (viewport just over 40rem less the page margins);
  * - other tables stay tables down to 320 px and get NARROW_MIN_WIDTH there.
  */
+import { decodeHTML } from 'entities';
 import { SAFETY, textWidth } from './charts/text.ts';
 
 /** Content width at a 641 px viewport (40rem + 1 px less 4rem of margins), where stacked tables turn into tables. */
@@ -23,14 +24,12 @@ const NARROW = { fontSize: 15, padding: 8 };
 /** Indented row headings of sub rows (padding-left). */
 const INDENT: Record<string, number> = { 'row-sub': 20, 'row-ofwhich': 36 };
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: '\u00a0', shy: '' };
 const plain = (html: string) =>
-  html
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, code: string) =>
-      code[0] === '#' ? String.fromCodePoint(code[1]?.toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10)) : (entities[code.toLowerCase()] ?? m),
-    );
+  decodeHTML(
+    html
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<[^>]+>/g, ''),
+  ).replace(/\u00ad/g, '');
 
 /** Widest piece of a cell's text that a browser cannot break (ordinary spaces and "-"/"/" are break points). */
 export function unbreakableWidth(text: string, font: { size: number; bold: boolean }): number {

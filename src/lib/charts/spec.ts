@@ -22,7 +22,7 @@ export const bothWidths = (layout: (width: number) => Chart): Record<Variant, Ch
 });
 
 /** "A, B und C". */
+const germanList = new Intl.ListFormat('de', { style: 'long', type: 'conjunction' });
 export function listDe(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} und ${items.at(-1)}`;
+  return germanList.format(items);
 }
