@@ -1,10 +1,13 @@
 /**
  * Content collections of the programme website. Schemas live in `src/lib/schemas/` (pure zod,
- * tested by vitest); this file only connects them to their files and to Astro's `reference()`.
+ * tested by vitest); this file only connects them to their files. References between
+ * collections are `plainRefs()` (src/lib/schemas/ref.ts: Astro's `reference()` shape, without
+ * loading Astro's runtime). `defineCollection` comes from `astro/content/config`, the same
+ * function `astro:content` re-exports, for the same reason.
  */
-import { defineCollection, reference } from 'astro:content';
+import { defineCollection } from 'astro/content/config';
 import { file, glob } from 'astro/loaders';
-import type { Refs } from './lib/schemas/ref.ts';
+import { plainRefs } from './lib/schemas/ref.ts';
 import { chapterSchema } from './lib/schemas/chapter.ts';
 import { programmeSchema } from './lib/schemas/programme.ts';
 import {
@@ -17,11 +20,7 @@ import {
 import { chapterId, yearOfPath } from './lib/ids.ts';
 import { easyLanguageSchema } from './lib/schemas/easy-language.ts';
 
-const refs: Refs = {
-  instruments: reference('instruments'),
-  targetGroups: reference('targetGroups'),
-  legalBases: reference('legalBases'),
-} as unknown as Refs;
+const refs = plainRefs();
 
 /**
  * The content folder; AMIP_CONTENT_DIR points the build at another copy (tests build from a

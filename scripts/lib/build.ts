@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { type PostBuildStage, type PostBuildStep, postBuildSteps } from './post-build.ts';
+import type { PostBuildStage, PostBuildStep } from './post-build.ts';
 
 export type BuildOptions = {
   drafts?: boolean;
@@ -102,6 +102,9 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
       cwd: root,
       env: { ...env, DEV: undefined, PROD: undefined, MODE: undefined, SSR: undefined, BASE_URL: undefined },
     });
+    // The post-build steps (Pagefind, the PDF code) load while Astro builds, not before it starts.
+    const stages = options.steps ? Promise.resolve(options.steps) : import('./post-build.ts').then((m) => m.postBuildSteps);
+    stages.catch(() => {}); // awaited below; a failed check may end the build before that
     if (!options.skipCheck) {
       log('Prüfe die Inhalte (npm run check) …');
       // Loaded here, so that loading the check does not delay Astro's start.
@@ -117,7 +120,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
     // Counted from Astro's start, not from the end of the check.
     await timed('astro build', () => astro.done, astroStarted);
     // A stage is one step or several that run at the same time (post-build.ts says which may).
-    for (const stage of options.steps ?? postBuildSteps) {
+    for (const stage of await stages) {
       const steps: readonly PostBuildStep[] = Array.isArray(stage) ? stage : [stage as PostBuildStep];
       log(`Schritt: ${steps.map((s) => s.name).join(' ‖ ')}`);
       // Started in order: a step's work before its first await is done before the next one starts.

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -25,6 +25,8 @@ export const chromiumFlags = [
 
 /** Playwright's launch() gives every browser a new temporary user-data-dir and deletes it on close. */
 export async function launchBrowser(): Promise<Browser> {
+  // Loaded when a browser is wanted: a build whose PDFs come from the cache never loads Playwright.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
 }
 

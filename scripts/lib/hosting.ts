@@ -5,7 +5,7 @@
  *   starts Debian's nginx with it and checks the answers over HTTP),
  * - the `_headers` file written into the built site for hosts that read one (Netlify, Cloudflare Pages),
  * - the answers of the loopback server of the build and the browser tests (static-server.ts),
- * - the precompressed .gz and .br files of the build (steps/compress.ts).
+ * - the precompressed .gz and .br files of the build (steps/serve-files.ts).
  */
 import path from 'node:path';
 import { contentSecurityPolicy } from '../../src/lib/site.ts';

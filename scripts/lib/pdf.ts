@@ -17,9 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { editionHref, pdfFileName } from '../../src/components/print/edition.ts';
 import { chromiumPath, launchBrowser } from './chromium.ts';
-import { finishPdfUa } from './pdf-ua.ts';
 import { normalizePdf, pdfDate } from './reproducible.ts';
-import { startStaticServer } from './static-server.ts';
 
 export { chromiumPath };
 
@@ -236,6 +234,8 @@ export function editionHash(dir: string, year: string, siteUrl: string | undefin
 /** A printed PDF made PDF/UA and reproducible: the bytes that are written, whoever calls. */
 async function finishedPdf(printed: { pdf: Buffer; headings: string[] }, year: string, env: NodeJS.ProcessEnv): Promise<Buffer> {
   const date = pdfDate(Number(year), env);
+  // Loaded only when a year is printed (pdf-lib, pdf.js): a build whose PDFs come from the cache never loads them.
+  const { finishPdfUa } = await import('./pdf-ua.ts');
   return normalizePdf(Buffer.from(await finishPdfUa(printed.pdf, { headings: printed.headings, date })), date);
 }
 
@@ -269,6 +269,7 @@ export async function writePdfs({
   }
   if (toPrint.length === 0) return written.sort();
   if (!existsSync(chromiumPath)) throw new Error(`PDF: kein Chromium unter ${chromiumPath} (Debian-Paket chromium, oder CHROMIUM_PATH setzen)`);
+  const { startStaticServer } = await import('./static-server.ts');
   const server = await startStaticServer(dir);
   const browser = await launchBrowser();
   const queue = [...toPrint];

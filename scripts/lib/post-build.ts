@@ -21,10 +21,13 @@ import { pdfStep } from './steps/pdf.ts';
 import { serveFilesStep } from './steps/serve-files.ts';
 
 /**
- * In order; the steps of an inner list run at the same time. The search index and the PDFs only
- * read the pages and write their own files, so they run side by side (the PDF step first: without
- * Chromium it takes the PDF link out of the year pages before its first await, so before Pagefind
- * reads them). The link check runs after the steps that write files (pagefind/, the PDFs), so
- * that it sees them; the precompression last, so that it compresses every text file.
+ * In order; the steps of an inner list run at the same time, started in this order (a step's work
+ * before its first await is done before the next one starts). The PDFs, the search index and the
+ * precompression only read the pages and write their own files, so they run side by side: the PDF
+ * step first (without Chromium it takes the PDF link out of the year pages before its first
+ * await, so before Pagefind and the precompression read them), then the search index (it completes
+ * the search dictionary before its first await, and compresses its own files when it writes
+ * them), then the precompression of everything else. The link check runs last, so that it sees
+ * every file (pagefind/, the PDFs).
  */
-export const postBuildSteps: readonly PostBuildStage[] = [[pdfStep, searchIndexStep], linkCheckStep, serveFilesStep];
+export const postBuildSteps: readonly PostBuildStage[] = [[pdfStep, searchIndexStep, serveFilesStep], linkCheckStep];

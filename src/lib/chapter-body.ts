@@ -72,7 +72,24 @@ function attributesOf(node: { attributes?: unknown[] }): Record<string, string |
 const isProse = (node: RootContent) =>
   node.type === 'paragraph' && node.children.some((c) => c.type === 'text' && c.value.trim() !== '') && !node.children.some((c) => c.type === 'mdxJsxTextElement');
 
+/**
+ * Parsed bodies by text: the build asks for the same chapter on many pages (the description of
+ * its page, the list of missing figures on the accessibility pages). Bounded, for long `astro dev`
+ * sessions in which every save is a new text.
+ */
+const parsed = new Map<string, ChapterBody>();
+
 export function parseChapterBody(text: string): ChapterBody {
+  let body = parsed.get(text);
+  if (!body) {
+    if (parsed.size >= 500) parsed.clear();
+    body = parse(text);
+    parsed.set(text, body);
+  }
+  return body;
+}
+
+function parse(text: string): ChapterBody {
   let tree: Root;
   try {
     tree = processor.parse(text) as Root;

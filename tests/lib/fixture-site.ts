@@ -10,26 +10,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runBuild } from '../../scripts/lib/build.ts';
+import { siteFiles } from '../../scripts/lib/site-files.ts';
 import { repoRoot } from './content.ts';
 
 export const fixtureCacheDir = path.join(repoRoot, 'node_modules/.cache/amip-fixture-sites');
-
-/** Every file below `dir` (sorted, relative), skipping dependencies and build output. */
-function filesOf(dir: string, base = dir): string[] {
-  if (!existsSync(dir)) return [];
-  if (statSync(dir).isFile()) return [path.relative(base, dir) || path.basename(dir)];
-  return readdirSync(dir)
-    .filter((name) => name !== 'node_modules' && name !== '.astro' && name !== 'dist')
-    .sort()
-    .flatMap((name) => filesOf(path.join(dir, name), base));
-}
 
 /** A hash over the contents of files and folders (paths included, so a rename counts). */
 export function treeHash(paths: readonly string[]): string {
   const hash = createHash('sha256');
   for (const p of paths) {
-    const isFile = existsSync(p) && statSync(p).isFile();
-    for (const rel of filesOf(p)) {
+    if (!existsSync(p)) continue;
+    const isFile = statSync(p).isFile();
+    for (const rel of isFile ? [path.basename(p)] : siteFiles(p)) {
       const file = isFile ? p : path.join(p, rel);
       hash.update(`${path.relative(repoRoot, file)}\0`);
       hash.update(readFileSync(file));

@@ -4,13 +4,13 @@
  * result. The index is queried with Pagefind's own browser script, loaded in Node and pointed at a
  * local HTTP server over the built folder.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir } from '../lib/dist.ts';
+import { listPages } from '../../scripts/lib/site-files.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { readYaml } from '../lib/content.ts';
 import type { SearchTerms } from '../../src/lib/search/terms.ts';
 
@@ -22,26 +22,11 @@ type Pagefind = {
 };
 
 const dir = distDir();
-let server: Server;
-let origin = '';
+let server: StaticServer | undefined;
 let pagefind: Pagefind;
 
 /** Every HTML page of the build as [url, html]. */
-function pages(): [string, string][] {
-  const out: [string, string][] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.html')) {
-        const rel = path.relative(dir, full).split(path.sep).join('/');
-        out.push([rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -10)}` : `/${rel}`, readFileSync(full, 'utf8')]);
-      }
-    }
-  };
-  walk(dir);
-  return out;
-}
+const pages = (): [string, string][] => listPages(dir).map((p) => [p.url, readFileSync(p.file, 'utf8')]);
 
 /** All results of a query, as URL paths with their data. */
 async function search(q: string): Promise<(ResultData & { path: string })[]> {
@@ -53,23 +38,14 @@ async function search(q: string): Promise<(ResultData & { path: string })[]> {
 beforeAll(async () => {
   if (!existsSync(path.join(dir, 'pagefind', 'pagefind.js')))
     throw new Error(`${dir}/pagefind/pagefind.js fehlt: die Website mit npm run build bauen (der Suchindex entsteht im Build-Schritt)`);
-  server = createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.statusCode = 404;
-      res.end();
-      return;
-    }
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startStaticServer(dir);
+  const origin = server.origin;
   pagefind = (await import(pathToFileURL(path.join(dir, 'pagefind', 'pagefind.js')).href)) as Pagefind;
   await pagefind.options({ basePath: `${origin}/pagefind/` });
   await pagefind.init();
 });
 
-afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+afterAll(() => server?.close());
 
 describe('the search index', () => {
   it('is one German index over the content pages', () => {

@@ -6,11 +6,13 @@
  * the page uses, weights, headings for rows and glossary entries); the search's dictionary
  * (/suche/begriffe.json, built by Astro from the registries) gets the words of all headings.
  */
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { PostBuildStep } from '../post-build.ts';
-import { urlOfFile } from './link-check.ts';
+import { listPages } from '../site-files.ts';
+import { isCompressible } from '../hosting.ts';
+import { precompress } from './serve-files.ts';
 import { glossaryHref, instrumentsHref, legalBasesHref, targetGroupsHref } from '../../../src/lib/links/hrefs.ts';
 import { headingWords, prepareForIndex, type PageRole } from '../../../src/lib/search/prepare.ts';
 import { fold } from '../../../src/lib/search/text.ts';
@@ -52,16 +54,7 @@ export const excludeSelectors = [
 export const separateBlocks = (html: string) =>
   html.replace(/(<\/(?:td|th|caption|tr|thead|tbody|tfoot|table|li|dt|dd|p|div|h[1-6]|figcaption|blockquote|section|nav|ul|ol|dl)>|<br\s*\/?>)(?=<)/gi, '$1 ');
 
-function htmlFiles(dir: string, base = dir, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) htmlFiles(full, base, out);
-    else if (name.endsWith('.html')) out.push(path.relative(base, full).split(path.sep).join('/'));
-  }
-  return out.sort();
-}
-
-/** Files of Pagefind's bundled user interfaces, which the site does not use. */
+/** Files of Pagefind's bundled user interfaces, which the site does not use: not written. */
 export const unusedBundleFiles = [
   'pagefind-ui.js',
   'pagefind-ui.css',
@@ -74,46 +67,10 @@ export const unusedBundleFiles = [
   'pagefind-worker.js',
 ];
 
-/** Sizes of every file below `dir`, as one comparable string. */
-function snapshot(dir: string): string {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = path.join(d, name);
-      const st = statSync(full);
-      if (st.isDirectory()) walk(full);
-      else out.push(`${path.relative(dir, full)}:${st.size}`);
-    }
-  };
-  walk(dir);
-  return out.join('\n');
-}
-
-/**
- * Pagefind's writeFiles can answer before its service has finished writing every file; closing
- * the service then cuts a file short (seen under load: a pagefind-worker.js that differed between
- * two builds of the same data, and once an empty pagefind.js). Wait until no file is empty and the
- * folder has stopped changing before closing.
- */
-async function settled(dir: string, timeoutMs = 10_000): Promise<void> {
-  const pause = () => new Promise((resolve) => setTimeout(resolve, 150));
-  let previous = snapshot(dir);
-  let stable = 0;
-  for (const start = Date.now(); Date.now() - start < timeoutMs; ) {
-    await pause();
-    const current = snapshot(dir);
-    // Stable for three looks in a row, and no file still empty (a file is created before it is written).
-    stable = current === previous && !/:0$/m.test(current) ? stable + 1 : 0;
-    if (stable >= 3) return;
-    previous = current;
-  }
-  throw new Error(`Pagefind: ${dir} ändert sich nach ${timeoutMs / 1000} s noch`);
-}
-
 export async function buildSearchIndex(dir: string): Promise<{ pages: number }> {
   const dictPath = path.join(dir, termsFile);
   const dict = JSON.parse(readFileSync(dictPath, 'utf8')) as SearchTerms;
-  const pagesHtml = htmlFiles(dir).map((rel) => ({ rel, url: urlOfFile(rel), html: readFileSync(path.join(dir, rel), 'utf8') }));
+  const pagesHtml = listPages(dir).map(({ file, rel, url }) => ({ rel, url, html: readFileSync(file, 'utf8') }));
   // The vocabulary of the typo correction: the dictionary's names and the words of every heading.
   const vocabulary = new Map(dict.vocabulary.map((w) => [fold(w), w]));
   for (const p of pagesHtml) {
@@ -126,21 +83,35 @@ export async function buildSearchIndex(dir: string): Promise<{ pages: number }> 
   const { errors, index } = await pagefind.createIndex({ forceLanguage: 'de', excludeSelectors });
   try {
     if (!index) throw new Error(`Pagefind startet nicht: ${errors.join('; ')}`);
-    for (const { rel, url, html } of pagesHtml) {
-      const role = roleOfUrl(url);
-      if (role === 'skip') continue;
-      const year = /^\/(\d{4})\//.exec(url)?.[1];
-      const content = prepareForIndex(separateBlocks(html), dict, { url, role, year });
-      const added = await index.addHTMLFile({ url, content });
-      if (added.errors.length > 0) throw new Error(`Pagefind, ${rel}: ${added.errors.join('; ')}`);
-    }
+    // All pages handed over at once: Pagefind indexes one while the next is being prepared here.
+    const added = await Promise.all(
+      pagesHtml
+        .filter(({ url }) => roleOfUrl(url) !== 'skip')
+        .map(({ rel, url, html }) => {
+          const role = roleOfUrl(url) as PageRole;
+          const year = /^\/(\d{4})\//.exec(url)?.[1];
+          const content = prepareForIndex(separateBlocks(html), dict, { url, role, year });
+          return index.addHTMLFile({ url, content }).then((result) => ({ rel, errors: result.errors }));
+        }),
+    );
+    for (const { rel, errors } of added) if (errors.length > 0) throw new Error(`Pagefind, ${rel}: ${errors.join('; ')}`);
+    // The files come back in memory and are written here: complete when this returns (Pagefind's
+    // own writeFiles could answer before its service had finished writing).
+    const bundle = await index.getFiles();
+    if (bundle.errors.length > 0) throw new Error(`Pagefind: ${bundle.errors.join('; ')}`);
     const outputPath = path.join(dir, 'pagefind');
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    await settled(outputPath);
-    // The search page has its own small interface (src/lib/search/); Pagefind's ready-made
-    // interfaces would only be dead weight on the server.
-    for (const name of unusedBundleFiles) rmSync(path.join(outputPath, name), { force: true });
+    const written: string[] = [];
+    for (const { path: rel, content } of bundle.files) {
+      // The search page has its own small interface (src/lib/search/); Pagefind's ready-made
+      // interfaces would only be dead weight on the server.
+      if (unusedBundleFiles.includes(rel)) continue;
+      const file = path.join(outputPath, rel);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, content);
+      written.push(path.relative(dir, file).split(path.sep).join('/'));
+    }
+    // Its text files (script, entry) as the server sends them; the index and fragments are compressed by Pagefind.
+    await precompress(dir, written.filter(isCompressible).sort());
     // Pages without data-pagefind-body (404, search) are left out; an empty index means the layout lost the marker.
     const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);

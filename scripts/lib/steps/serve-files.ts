@@ -3,7 +3,10 @@
  * the `_headers` file for hosts that read one, and a gzip (.gz) and a Brotli (.br) copy of every
  * text file – pages, styles, scripts, the search index's JavaScript and JSON, data downloads –
  * which nginx sends with gzip_static / brotli_static instead of compressing on every request.
- * Runs last, so that it sees the files of every earlier step. Same input, same bytes (no time stamps).
+ * It runs beside the search index and the PDFs and compresses what is there when it starts
+ * (Astro's output, with the search dictionary the index step has completed by then); the search
+ * step compresses the files it writes itself with the same `precompress`. Same input, same bytes
+ * (no time stamps).
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,9 +39,12 @@ const brotli = (bytes: Buffer) =>
     },
   });
 
-/** Writes <file>.gz and <file>.br beside every text file below `dir`; returns how many files it compressed. */
-export async function precompress(dir: string): Promise<number> {
-  const files = compressibleFiles(dir);
+/**
+ * Writes <file>.gz and <file>.br beside the text files `files` (relative to `dir`; default: every
+ * text file below `dir`); returns how many files it compressed. Every file is read before the
+ * first await, so files written after the call has returned its promise are not included.
+ */
+export async function precompress(dir: string, files: readonly string[] = compressibleFiles(dir)): Promise<number> {
   await Promise.all(
     files.map(async (rel) => {
       const file = path.join(dir, rel);
