@@ -11,7 +11,8 @@
  *   npm run bench -- --no-compare                  without the comparison with plain Astro and the dev loop
  *
  * Also (unless --no-compare), on the real content: `npm run build` against a plain Astro 7 + MDX
- * build of the same pages with the same text (alternating, `--runs` each, median), the dev loop
+ * build of the same pages with the same text, and against the same pages as one content
+ * collection (alternating, `--runs` each, median), the dev loop
  * (saving a changed number in a chapter until `npm run dev` serves it) and `npm run check`.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,19 +61,28 @@ async function compareWithPlainAstro(): Promise<string[]> {
   const content = path.join(project, 'bench-content-real');
   createArchive(path.join(repo, 'src/content'), content, 1, templateYear);
   const plain = path.join(tmp, 'plain');
+  const collection = path.join(tmp, 'plain-collection');
   const amip: number[] = [];
   const other: number[] = [];
+  const withCollections: number[] = [];
   let pages = 0;
-  console.log('\nVergleich mit einfachem Astro + MDX (abwechselnd):');
+  console.log('\nVergleich mit einfachem Astro + MDX, ohne und mit Content Collections (abwechselnd):');
   const loadBefore = os.loadavg()[0]!;
   for (let i = 1; i <= runs; i++) {
     amip.push((await timedBuild(project, content)).totalMs);
-    if (i === 1) pages = createPlainProject(repo, path.join(project, 'dist'), plain);
+    if (i === 1) {
+      pages = createPlainProject(repo, path.join(project, 'dist'), plain, 'pages');
+      createPlainProject(repo, path.join(project, 'dist'), collection, 'collection');
+    }
     other.push(await plainBuild(plain));
-    console.log(`  Lauf ${i}: npm run build ${seconds(amip.at(-1)!)} s, einfaches Astro ${seconds(other.at(-1)!)} s`);
+    withCollections.push(await plainBuild(collection));
+    console.log(
+      `  Lauf ${i}: npm run build ${seconds(amip.at(-1)!)} s, einfaches Astro ${seconds(other.at(-1)!)} s, mit Content Collections ${seconds(withCollections.at(-1)!)} s`,
+    );
   }
   const ratio = median(amip) / median(other);
   const load = `Last des Rechners (1-Minuten-Mittel) ${de(loadBefore, 1)} → ${de(os.loadavg()[0]!, 1)}`;
+  const list = (values: number[]) => `${de(median(values) / 1000, 1)} s (${values.map((x) => de(x / 1000, 1)).join(' · ')})`;
   const checks: number[] = [];
   for (let i = 0; i < runs; i++) checks.push(await timedNode(project, ['scripts/check.ts'], { AMIP_CONTENT_DIR: content }));
   console.log('Entwicklungsschleife (npm run dev) …');
@@ -80,9 +90,10 @@ async function compareWithPlainAstro(): Promise<string[]> {
   const ms = (values: number[]) => de(median(values), 0);
   return [
     `Vergleich mit einem einfachen Astro-${machine(repo).astro}-Projekt mit MDX und denselben ${pages} Seiten mit demselben Text ` +
-      `(der Text jeder gebauten Seite als MDX-Seite in einem schlichten Layout; beide kalt ohne Astro-Cache, abwechselnd gebaut, je ${runs} Läufe, Median): ` +
-      `\`npm run build\` ${de(median(amip) / 1000, 1)} s (${amip.map((x) => de(x / 1000, 1)).join(' · ')}), ` +
-      `einfaches Astro ${de(median(other) / 1000, 1)} s (${other.map((x) => de(x / 1000, 1)).join(' · ')}): Faktor ${de(ratio, 2)} (Ziel ≤ 1,5); ${load}. ` +
+      `(der Text jeder gebauten Seite als MDX-Seite in einem schlichten Layout; alle kalt ohne Astro-Cache, abwechselnd gebaut, je ${runs} Läufe, Median): ` +
+      `\`npm run build\` ${list(amip)}, einfaches Astro ${list(other)}: Faktor ${de(ratio, 2)} (Ziel ≤ 1,5). ` +
+      `Dieselben Seiten als Einträge einer Content Collection (glob-Loader, zod-Schema, eine Route), wie diese Website sie nutzt: ${list(withCollections)}, ` +
+      `Faktor ${de(median(withCollections) / median(other), 2)} gegenüber einfachem Astro; \`npm run build\` braucht das ${de(median(amip) / median(withCollections), 2)}-Fache davon. ${load}. ` +
       'Caches unter node_modules/.cache bleiben zwischen den Läufen erhalten wie auf einem Arbeitsplatz; Astros Cache wird vor jedem Lauf gelöscht.',
     `Entwicklungsschleife: nach dem Speichern einer geänderten Zahl in ${dev.file} liefert \`npm run dev\` die Seite ${dev.url} ` +
       `mit der neuen Zahl nach ${ms(dev.times)} ms (Median aus ${dev.times.length}: ${dev.times.map((t) => de(t, 0)).join(' · ')} ms; Ziel ≤ 1.000 ms).`,

@@ -32,10 +32,19 @@ export function pageText(html: string): { title: string; body: string } {
 }
 
 /**
- * A plain Astro + MDX project at `dir` with one MDX page per HTML page of the built site `dist`
- * (same URL, same text), sharing the repository's node_modules. Returns the number of pages.
+ * How the pages of the plain project are made: each an MDX page of its own under src/pages/
+ * ("pages"), or each an entry of one content collection (glob loader, a zod schema for its
+ * frontmatter) rendered by one route ("collection"): the least a site built on content
+ * collections pays, as this one is.
  */
-export function createPlainProject(repo: string, dist: string, dir: string): number {
+export type PlainVariant = 'pages' | 'collection';
+
+/**
+ * A plain Astro + MDX project at `dir` with one MDX page (or collection entry) per HTML page of
+ * the built site `dist` (same URL, same text), sharing the repository's node_modules. Returns the
+ * number of pages.
+ */
+export function createPlainProject(repo: string, dist: string, dir: string, variant: PlainVariant = 'pages'): number {
   mkdirSync(path.join(dir, 'src/layouts'), { recursive: true });
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
@@ -46,16 +55,38 @@ export function createPlainProject(repo: string, dist: string, dir: string): num
     path.join(dir, 'src/layouts/Page.astro'),
     '---\nconst { frontmatter } = Astro.props;\n---\n<html lang="de"><head><meta charset="utf-8"><title>{frontmatter.title}</title></head><body><main><slot /></main></body></html>\n',
   );
+  if (variant === 'collection') {
+    mkdirSync(path.join(dir, 'src/pages'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'src/content.config.ts'),
+      "import { defineCollection, z } from 'astro:content';\nimport { glob } from 'astro/loaders';\n" +
+        "export const collections = { pages: defineCollection({ loader: glob({ pattern: '*.mdx', base: './src/content/pages' }), schema: z.object({ path: z.string(), title: z.string() }) }) };\n",
+    );
+    writeFileSync(
+      path.join(dir, 'src/pages/[...path].astro'),
+      "---\nimport { getCollection, render } from 'astro:content';\nimport Page from '../layouts/Page.astro';\n" +
+        'export async function getStaticPaths() {\n  return (await getCollection(\'pages\')).map((entry) => ({ params: { path: entry.data.path || undefined }, props: { entry } }));\n}\n' +
+        'const { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<Page frontmatter={entry.data}><Content /></Page>\n',
+    );
+  }
   const pages = listPages(dist);
-  for (const page of pages) {
+  pages.forEach((page, i) => {
     const { title, body } = pageText(readFileSync(page.file, 'utf8'));
     // "a/b/index.html" → a/b.mdx, "index.html" → index.mdx, "404.html" → 404.mdx: the same URLs.
     const name = page.rel === 'index.html' ? 'index.mdx' : page.rel.replace(/\/index\.html$|\.html$/, '.mdx');
+    if (variant === 'collection') {
+      // The route's parameter: "a/b" for /a/b/, "" for the home page.
+      const route = name.replace(/(^|\/)?index\.mdx$|\.mdx$/, '');
+      const file = path.join(dir, 'src/content/pages', `${String(i).padStart(4, '0')}.mdx`);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `---\npath: ${JSON.stringify(route)}\ntitle: ${JSON.stringify(title)}\n---\n\n${body}\n`);
+      return;
+    }
     const file = path.join(dir, 'src/pages', name);
     mkdirSync(path.dirname(file), { recursive: true });
     const layout = path.relative(path.dirname(file), path.join(dir, 'src/layouts/Page.astro')).split(path.sep).join('/');
     writeFileSync(file, `---\nlayout: ${layout}\ntitle: ${JSON.stringify(title)}\n---\n\n${body}\n`);
-  }
+  });
   const modules = path.join(dir, 'node_modules');
   mkdirSync(modules);
   for (const name of readdirSync(path.join(repo, 'node_modules'))) {
