@@ -109,21 +109,29 @@ function unique(list: string[]): string[] {
  * spelling, its sections written together ("16i", "74", "75a").
  */
 export function aliasesForText(text: string, dict: SearchTerms): string[] {
-  const tokens = new Set(words(text).map(fold));
-  const folded = ` ${words(text).map(fold).join(' ')} `;
+  const folded = words(text).map(fold);
+  const tokens = new Set(folded);
+  const joined = ` ${folded.join(' ')} `;
   const out: string[] = [];
-  for (const t of dict.terms) {
-    if (t.kind === 'chapter') continue;
-    const hit = t.names.some((n) => {
-      const ws = words(n).map(fold);
-      if (ws.length === 0) return false;
-      if (ws.length === 1) return hasWord(tokens, ws[0]!);
-      return folded.includes(` ${ws.join(' ')} `);
-    });
-    if (hit) out.push(...t.names, ...t.names.flatMap(joinedForms));
+  for (const { term, names } of foldedNames(dict)) {
+    const hit = names.some((ws) => (ws.length === 1 ? hasWord(tokens, ws[0]!) : joined.includes(` ${ws.join(' ')} `)));
+    if (hit) out.push(...term.names, ...term.names.flatMap(joinedForms));
   }
   for (const c of citedSections(text, dict)) out.push(c);
   return unique(out);
+}
+
+/** The words of every name of every term but the chapters, folded: computed once per dictionary, not once per page. */
+const foldedNamesOf = new WeakMap<SearchTerms, { term: SearchTerms['terms'][number]; names: string[][] }[]>();
+function foldedNames(dict: SearchTerms) {
+  let list = foldedNamesOf.get(dict);
+  if (!list) {
+    list = dict.terms
+      .filter((t) => t.kind !== 'chapter')
+      .map((term) => ({ term, names: term.names.map((n) => words(n).map(fold)).filter((ws) => ws.length > 0) }));
+    foldedNamesOf.set(dict, list);
+  }
+  return list;
 }
 
 /** The sections of known legal bases the text cites, in any spelling ("§ 16 f", "§§ 74–75a", "§16i"). */
