@@ -11,7 +11,7 @@ const option = (name: string) => {
 const repo = process.cwd();
 const dir = path.resolve(option('--dir') ?? 'dist');
 const baselineDir = option('--baseline');
-const baselineFile = path.join(repo, 'tests/search/baseline.json');
+const baselineFile = path.join(repo, 'scripts/lib/bench/search-baseline.json');
 const today = new Date().toISOString().slice(0, 10);
 
 async function measure(site: string, label: string): Promise<Measurement> {

@@ -1,5 +1,5 @@
 /**
- * Search benchmark (`npm run bench -- search`): scores the query set of tests/search/queries.ts
+ * Search benchmark (`npm run bench -- search`): scores the query set of scripts/lib/bench/search-queries.ts
  * over a built site and measures what the first search transfers, and writes both into the
  * "## Such-Benchmark" section of BENCHMARKS.md.
  *
@@ -13,7 +13,7 @@
  *   a server with precompressed files (gzip_static) delivers them.
  *
  *   npm run bench -- search                                 dist/, figures written
- *   npm run bench -- search --baseline <dir>                also score an earlier build as "vorher" (kept in tests/search/baseline.json)
+ *   npm run bench -- search --baseline <dir>                also score an earlier build as "vorher" (kept in scripts/lib/bench/search-baseline.json)
  *   npm run bench -- search --no-write
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { replaceBenchmarksSection } from '../benchmarks-md.ts';
 import { fileOfUrl, startStaticServer } from '../static-server.ts';
 import { find, pagefindRanking, prepareEngine, type PagefindLike } from '../../../src/lib/search/engine.ts';
 import type { SearchTerms } from '../../../src/lib/search/terms.ts';
-import { heldOut, tuning, type SearchCase } from '../../../tests/search/queries.ts';
+import { heldOut, tuning, type SearchCase } from './search-queries.ts';
 
 export const searchSectionTitle = '## Such-Benchmark';
 
@@ -172,7 +172,7 @@ export function formatSearchSection(before: Measurement | undefined, after: Meas
   return [
     searchSectionTitle,
     '',
-    'Erzeugt mit `npm run bench -- search`. Abfragesatz: tests/search/queries.ts, geschrieben vor dem Abstimmen der Suche aus dem',
+    'Erzeugt mit `npm run bench -- search`. Abfragesatz: scripts/lib/bench/search-queries.ts, geschrieben vor dem Abstimmen der Suche aus dem',
     'Programmtext 2021 und aus Fragen neuer Kolleginnen und Kollegen; jede Abfrage nennt die Seiten, von denen eine unter den ersten',
     'drei stehen muss. Der zurückgehaltene Satz wurde nicht zum Abstimmen von Wörtern, Gewichten oder Regeln benutzt; einmal hat er',
     'einen Fehler gezeigt, der behoben wurde (zusammengesetzte Wörter wie „Pflegeberatung“, deren Teile Pagefind einzeln findet,',
