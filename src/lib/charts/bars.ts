@@ -76,7 +76,7 @@ const GAP = { value: 5, labelToBar: 5, bar: 4, partTop: 7, partLabelToBar: 3, ro
 const VALUE_FONT = { size: FONT.value };
 
 type Shapes = Pick<Chart, 'rects' | 'texts' | 'lines'>;
-/** Where a bar and its value label lie: grid lines run only there, never through the names. */
+/** A bar with its value label: grid lines run only within its height (never through the names) and beside it, never through it. */
 type Band = { y0: number; y1: number; x0: number; x1: number };
 type Scale = ScaleLinear<number, number>;
 
@@ -143,7 +143,7 @@ function domainEnd(items: BarItem[], fixed = 0): number {
 const valueLabelWidth = (b: BarSpec) => (b.valueLabel ? textWidth(b.valueLabel, VALUE_FONT) : 0);
 
 /** The x scale from 0 to the domain end, as wide as the value labels at the bar ends allow. */
-export function barScale(items: BarItem[], width: number, domainMax?: number): Scale {
+function barScale(items: BarItem[], width: number, domainMax?: number): Scale {
   const end = domainEnd(items, domainMax);
   const ends = items.flatMap((i) => i.bars.map((b) => ({ value: b.max, labelWidth: valueLabelWidth(b) })));
   return scaleLinear().domain([0, end]).range([0, scaleRange(width, end, ends)]);
