@@ -10,6 +10,7 @@
  * Runs where the PDF is written (pdf.ts), before the normalisation of reproducible.ts.
  */
 import { deflateSync } from 'node:zlib';
+import { escapeUTF8 } from 'entities';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -110,8 +111,6 @@ const isoDate = (date: string) => {
   return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`;
 };
 
-const escapeXml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
 /** The XMP packet (ISO 16684-1) with Dublin Core title and language and the PDF/UA part. */
 export function xmpPacket({ title, lang, date, producer, creator }: { title: string; lang: string; date: string; producer?: string; creator?: string }): string {
   const when = isoDate(date);
@@ -120,12 +119,12 @@ export function xmpPacket({ title, lang, date, producer, creator }: { title: str
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
 <dc:format>application/pdf</dc:format>
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(title)}</rdf:li></rdf:Alt></dc:title>
-<dc:language><rdf:Bag><rdf:li>${escapeXml(lang)}</rdf:li></rdf:Bag></dc:language>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeUTF8(title)}</rdf:li></rdf:Alt></dc:title>
+<dc:language><rdf:Bag><rdf:li>${escapeUTF8(lang)}</rdf:li></rdf:Bag></dc:language>
 <xmp:CreateDate>${when}</xmp:CreateDate>
 <xmp:ModifyDate>${when}</xmp:ModifyDate>
 <xmp:MetadataDate>${when}</xmp:MetadataDate>
-${creator ? `<xmp:CreatorTool>${escapeXml(creator)}</xmp:CreatorTool>\n` : ''}${producer ? `<pdf:Producer>${escapeXml(producer)}</pdf:Producer>\n` : ''}<pdfuaid:part>${pdfUaPart}</pdfuaid:part>
+${creator ? `<xmp:CreatorTool>${escapeUTF8(creator)}</xmp:CreatorTool>\n` : ''}${producer ? `<pdf:Producer>${escapeUTF8(producer)}</pdf:Producer>\n` : ''}<pdfuaid:part>${pdfUaPart}</pdfuaid:part>
 </rdf:Description>
 </rdf:RDF>
 </x:xmpmeta>

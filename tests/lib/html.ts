@@ -7,8 +7,7 @@ export function htmlText(html: string): string {
     .replace(/<!--[\s\S]*?-->/g, ' ')
     // Inline elements (a link or <abbr> around "EGT") add no space to what a reader sees.
     .replace(/<\/?(?:a|abbr|span|strong|em|b|i|mark|code|sup|sub|small|q|cite|dfn|s|u)\b[^>]*>/gi, '')
-    .replace(/<[^>]+>/g, ' ')
-    // A soft hyphen from the markup is invisible to a reader.
-    .replace(/&shy;/gi, '');
-  return decodeHTML(text).replace(/\s+/g, ' ').trim();
+    .replace(/<[^>]+>/g, ' ');
+  // A soft hyphen from the markup is invisible to a reader.
+  return decodeHTML(text).replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
 }

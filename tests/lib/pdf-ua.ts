@@ -7,6 +7,7 @@
  * the document has a language, a displayed title and XMP metadata naming PDF/UA. Not a full
  * validator (no veraPDF here): it returns the problems it finds.
  */
+import { decodeXML } from 'entities';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import { operators, paintingOperators as painting } from '../../scripts/lib/pdf-content.ts';
 import { standardStructureTypes as standardTypes } from '../../scripts/lib/pdf-ua.ts';
@@ -47,7 +48,8 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<PdfUaReport> {
   const metadata = metadataObject instanceof PDFRawStream ? metadataObject : undefined;
   const xmp = metadata ? new TextDecoder().decode(decodePDFRawStream(metadata).decode()) : '';
   if (!/<pdfuaid:part>1<\/pdfuaid:part>/.test(xmp)) problems.push('XMP ohne pdfuaid:part 1');
-  if (!title || !xmp.includes(`<rdf:li xml:lang="x-default">${title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</rdf:li>`)) problems.push('XMP: dc:title fehlt oder weicht vom Titel ab');
+  const xmpTitle = /<rdf:li xml:lang="x-default">([^<]*)<\/rdf:li>/.exec(xmp)?.[1];
+  if (!title || xmpTitle === undefined || decodeXML(xmpTitle) !== title) problems.push('XMP: dc:title fehlt oder weicht vom Titel ab');
   if (!lang || !new RegExp(`<dc:language><rdf:Bag><rdf:li>${lang}</rdf:li>`).test(xmp)) problems.push('XMP: dc:language fehlt oder weicht von /Lang ab');
 
   doc.getPages().forEach((page, i) => {

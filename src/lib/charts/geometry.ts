@@ -1,5 +1,10 @@
-import { ASCENT, DESCENT, textWidth } from './text.ts';
+import { ASCENT, DESCENT, LINE_HEIGHT, textWidth } from './text.ts';
 import type { Box, Chart, Rect, TextShape } from './types.ts';
+
+/** Lines of text whose block starts at `top`: the baseline of the first line sits one ascent below it. */
+export function textAt(top: number, x: number, lines: string[], size: number, role: TextShape['role'], opts: Partial<TextShape> = {}): TextShape {
+  return { x, y: top + ASCENT * size, lines, anchor: 'start', size, bold: false, lineHeight: size * LINE_HEIGHT, role, ...opts };
+}
 
 /** The box a text shape covers (estimated widths, font ascent and descent). */
 export function textBox(t: TextShape): Box {

@@ -16,8 +16,9 @@ import { portfolioColumn, quantityOf } from '../schemas/table.ts';
 import { describeEntries, formatEntries } from '../format.ts';
 import { plainNumber } from '../navigation.ts';
 import { chapterRowAnchor, tableAnchor } from '../links/hrefs.ts';
-import { legendLayout, FONT, INSET } from './bars.ts';
-import { textWidth, wrapText } from './text.ts';
+import { legendLayout, rowLabel } from './bars.ts';
+import { textAt } from './geometry.ts';
+import { blockHeight, textWidth, wrapText } from './text.ts';
 import { bothWidths, listDe, type ChartSpec } from './spec.ts';
 import type { Chart, Rect, TextShape } from './types.ts';
 
@@ -108,12 +109,10 @@ export const cellEntries = (e: Entries) => formatEntries({ ...e, footnote: undef
 /** The size of a cell: the planned entries, for a range its lower value. */
 export const cellValue = (c: Pick<PortfolioCell, 'entries'>) => c.entries.min;
 
-const LINE = 1.25;
 const CELL_FONT = 12;
 const PAD = 4;
 /** Padding of a one-line label in a flat cell. */
 const FLAT_PAD = 1.5;
-const blockHeight = (lines: number, size: number) => (lines - 1) * size * LINE + (0.93 + 0.24) * size;
 
 /**
  * The label of a cell: the first name that fits whole (no broken words), with its number below
@@ -161,12 +160,9 @@ export function portfolioLayout(groups: PortfolioGroup[], { width, bandsHeight }
   y += legend.height + 14;
 
   groups.forEach((g, gi) => {
-    const aside = formatEntries(g.total);
-    const asideWidth = textWidth(aside, { size: FONT.label, bold: true }) + 10;
-    const heading = wrapText(`${g.number} ${g.title}`, width - INSET - asideWidth, { size: FONT.label, bold: true });
-    texts.push({ x: INSET, y: y + 0.93 * FONT.label, lines: heading, anchor: 'start', size: FONT.label, bold: true, lineHeight: FONT.label * LINE, role: 'heading', key: g.key });
-    texts.push({ x: width, y: y + 0.93 * FONT.label, lines: [aside], anchor: 'end', size: FONT.label, bold: true, lineHeight: FONT.label * LINE, role: 'value', key: g.key });
-    y += blockHeight(heading.length, FONT.label) + 4;
+    const heading = rowLabel(`${g.number} ${g.title}`, formatEntries(g.total), { width, top: y, heading: true, key: g.key });
+    texts.push(...heading.texts);
+    y += heading.height + 4;
 
     const values = g.cells.map(cellValue);
     const bandHeight = values.reduce((a, b) => a + b, 0) * heightPerEntry;
@@ -189,7 +185,7 @@ export function portfolioLayout(groups: PortfolioGroup[], { width, bandsHeight }
       }
       const label = cellLabel(cell.names, cellEntries(cell.entries), w, h - partsHeight);
       if (label)
-        texts.push({ x: leaf.x0 + label.pad, y: y + leaf.y0 + label.pad + 0.93 * CELL_FONT, lines: label.lines, anchor: 'start', size: CELL_FONT, bold: false, lineHeight: CELL_FONT * LINE, role: 'cell', key: cell.key });
+        texts.push(textAt(y + leaf.y0 + label.pad, leaf.x0 + label.pad, label.lines, CELL_FONT, 'cell', { key: cell.key }));
     }
     y += bandHeight + 16;
   });

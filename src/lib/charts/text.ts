@@ -156,6 +156,11 @@ export function textWidth(text: string, font: Font): number {
 /** Ascent and descent of the fonts above, in em: boxes of text shapes use them. */
 export const ASCENT = 0.93;
 export const DESCENT = 0.24;
+/** Distance between the baselines of wrapped lines, in em. */
+export const LINE_HEIGHT = 1.25;
+
+/** Height of `lines` lines of text at `size`: from the ascent of the first line to the descent of the last. */
+export const blockHeight = (lines: number, size: number) => (lines - 1) * size * LINE_HEIGHT + (ASCENT + DESCENT) * size;
 
 /**
  * Greedy word wrap into lines no wider than `maxWidth`, at ordinary spaces only (a no-break

@@ -2,6 +2,7 @@
  * sitemap.xml from the site's routes. The page files are found by src/pages/sitemap.xml.ts; these
  * pure functions turn file names and static paths into URLs and the XML.
  */
+import { escapeUTF8 } from 'entities';
 import { canonicalUrl } from './hrefs.ts';
 
 /**
@@ -39,8 +40,6 @@ export function expandRoute(pattern: string, params: Record<string, string | num
   return path.replace(/\/{2,}/g, '/');
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /**
  * The sitemap for the given URL paths (sorted, without duplicates). Without siteUrl the
  * addresses stay relative and a comment says what is missing: the sitemap protocol needs
@@ -52,7 +51,7 @@ export function sitemapXml(paths: readonly string[], siteUrl: string | undefined
   if (!siteUrl)
     lines.push('<!-- siteUrl ist in src/content/settings.yaml nicht gesetzt: die Adressen sind relativ zur Website. -->');
   lines.push('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
-  for (const p of unique) lines.push(`  <url><loc>${escapeXml(canonicalUrl(p, siteUrl) ?? p)}</loc></url>`);
+  for (const p of unique) lines.push(`  <url><loc>${escapeUTF8(canonicalUrl(p, siteUrl) ?? p)}</loc></url>`);
   lines.push('</urlset>', '');
   return lines.join('\n');
 }

@@ -14,6 +14,7 @@
  * - Pages that only list or frame the content (overviews, imprint, accessibility statement) weigh
  *   little; metadata: the programme year and the planned entries of an instrument.
  */
+import { decodeHTML, escapeAttribute, escapeText } from 'entities';
 import { aliasesForText, citedSections, joinedForms, type SearchTerms } from './terms.ts';
 import { words } from './text.ts';
 
@@ -28,21 +29,10 @@ export type PrepareOptions = {
 /** Weights (Pagefind's data-pagefind-weight, 1 = running text, h1 = 7). */
 export const weights = { glossaryEntry: 4, row: 1, caption: 2, list: 0.2, frame: 0.1 };
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** The text of an HTML fragment (tags dropped, the common entities decoded). */
+/** The text of an HTML fragment (tags dropped, entities decoded, white space including no-break spaces folded). */
 export function textOf(html: string): string {
-  return html
-    .replace(/<(script|style|svg)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;|&#160;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = html.replace(/<(script|style|svg)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');
+  return decodeHTML(text).replace(/\s+/g, ' ').trim();
 }
 
 /** The page part of an href ("/glossar/#ifk" → "/glossar/"). */
@@ -70,7 +60,7 @@ export function prepareForIndex(html: string, dict: SearchTerms, o: PrepareOptio
     const title = caption ? textOf(/<span class="chart-title">([\s\S]*?)<\/span>/i.exec(caption[1]!)?.[1] ?? caption[1]!) : '';
     if (!title) return _m;
     const flat = inner.replace(/<(caption|tr)\b([^>]*?)\sid="/gi, '<$1$2 data-id="');
-    return `<figure${a}${b}><h6 id="${id}" data-pagefind-weight="${weights.caption}">${escapeHtml(title)}</h6>${flat}</figure>`;
+    return `<figure${a}${b}><h6 id="${id}" data-pagefind-weight="${weights.caption}">${escapeText(title)}</h6>${flat}</figure>`;
   });
   // Text after a table belongs to the section the table stands in (its last heading with an id, else
   // the main content), not to the table's last row: a heading repeating that section goes after it.
@@ -83,7 +73,7 @@ export function prepareForIndex(html: string, dict: SearchTerms, o: PrepareOptio
     const headings = [...before.matchAll(/<(h[2-6])\b([^>]*)\sid="([^"]+)"[^>]*>([\s\S]*?)<\/\1>/gi)].filter((h) => !/data-pagefind-weight/.test(h[2]!));
     const last = headings.at(-1);
     const [id, title] = last ? [last[3]!, textOf(last[4]!)] : [mainId, pageTitle];
-    return id ? `${m}<h6 id="${id}" data-pagefind-weight="1">${escapeHtml(title)}</h6>` : m;
+    return id ? `${m}<h6 id="${id}" data-pagefind-weight="1">${escapeText(title)}</h6>` : m;
   });
   // Table rows with an anchor: the row's header cell becomes a heading with the row's id.
   body = body.replace(/<tr\b([^>]*?)\sid="([^"]+)"([^>]*)>(\s*)<th\b([^>]*)>([\s\S]*?)<\/th>/gi, (_m, a: string, id: string, b: string, ws: string, thAttrs: string, cell: string) =>
@@ -105,7 +95,7 @@ export function prepareForIndex(html: string, dict: SearchTerms, o: PrepareOptio
   // The names go into metadata that Pagefind searches (weights: pagefindRanking.metaWeights) but
   // never shows as an excerpt. Commas would end a metadata value.
   const additions: string[] = [];
-  const metaValue = (list: string[]) => escapeHtml(list.join(' · ').replace(/,/g, ' '));
+  const metaValue = (list: string[]) => escapeAttribute(list.join(' · ').replace(/,/g, ' '));
   if (o.role === 'content') {
     const defining = definingNames(o.url, dict);
     if (defining.length > 0) additions.push(`<span data-pagefind-meta="defines:${metaValue(defining)}"></span>`);

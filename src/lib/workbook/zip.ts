@@ -5,6 +5,7 @@
  * vbaProject.bin), what is too large, and archives that unpack to far more than they say
  * ("ZIP bombs"): every part is unpacked here with a hard output limit, so memory stays bounded.
  */
+import { decodeXML } from 'entities';
 import { inflateRawSync } from 'node:zlib';
 
 /** Largest workbook file read (an exported workbook of a year has some 20–60 KB). */
@@ -92,10 +93,9 @@ export function inspectWorkbookFile(bytes: Uint8Array, name: string, keep: (part
   return kept;
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 const attr = (attrs: string, key: string) => {
   const m = new RegExp(`\\b${key}="([^"]*)"`).exec(attrs);
-  return m ? decode(m[1]!) : undefined;
+  return m ? decodeXML(m[1]!) : undefined;
 };
 
 /** A formula cell's cached value as the file stores it: undefined when the file has none. */
@@ -128,7 +128,7 @@ export function cachedFormulaValues(parts: ReadonlyMap<string, string>): Map<str
       if (!address) continue;
       const v = /<v>([\s\S]*?)<\/v>|<v\s*\/>/.exec(inner);
       const t = attr(c[1]!, 't');
-      const text = v ? decode(v[1] ?? '') : undefined;
+      const text = v ? decodeXML(v[1] ?? '') : undefined;
       cells.set(
         address,
         text === undefined
