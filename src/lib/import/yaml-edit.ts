@@ -11,7 +11,7 @@ import { nodeAt, type ParsedFile, type PathSegment } from '../check/source.ts';
 export type Edit =
   /** Replace the value at `path` (a scalar or flow text is written; a quoted string stays quoted). */
   | { kind: 'set'; path: readonly PathSegment[]; value: unknown }
-  /** Replace text inside the value's source (keeps its quoting): years in captions. */
+  /** Replace text in the source of each scalar in the value (quotes included, so kept): years in captions. */
   | { kind: 'replaceText'; path: readonly PathSegment[]; replace: (source: string) => string }
   /** Remove `key` from the map at `path`. */
   | { kind: 'delete'; path: readonly PathSegment[]; key: string }
@@ -67,13 +67,9 @@ function cutBlock(item: Item): CST.SourceToken[] {
 }
 
 const QUOTES: Record<string, 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'> = { '"': 'QUOTE_DOUBLE', "'": 'QUOTE_SINGLE' };
-
-/** `a` replaces or removes what `b` edits (or the same). */
-function overlaps(a: Edit, b: Edit): boolean {
-  const own = a.kind === 'insert' ? null : a.kind === 'delete' ? [...a.path, a.key] : a.path;
-  const reach = b.kind === 'delete' ? [...b.path, b.key] : b.path;
-  return own !== null && own.length <= reach.length && own.every((s, i) => String(s) === String(reach[i]));
-}
+const target = (e: Edit) => (e.kind === 'delete' ? [...e.path, e.key] : e.path);
+/** `a` replaces or removes (a part of) what `b` edits. */
+const overlaps = (a: Edit, b: Edit) => a.kind !== 'insert' && target(a).every((s, i) => String(s) === String(target(b)[i] ?? NaN));
 
 /**
  * Applies the edits to the file's text and returns the new text (`p` stays as it was). Edits
@@ -116,7 +112,8 @@ export function applyEdits(p: ParsedFile, edits: readonly Edit[]): string {
         const keep = typeof edit.value === 'string' && token.type !== 'scalar';
         CST.setScalarValue(token, typeof edit.value === 'string' ? edit.value : text, { afterKey, type: keep ? undefined : (QUOTES[text[0]!] ?? 'PLAIN') });
       } else {
-        const item = itemOf(cst!, token);
+        const item = edit.path.length > 0 ? itemOf(cst!, token) : undefined;
+        if (!item) throw new Error(`${p.file.path}: das ganze Dokument kann nicht ersetzt werden`);
         const block = token.type === 'block-map' || token.type === 'block-seq';
         const tail = !block ? takeTail(token) : item.sep ? cutBlock(item) : [newline()];
         if (block) item.sep?.push(sourceToken('space', ' '));
