@@ -5,7 +5,7 @@
  * layout of everything else stay byte for byte as they were. (Re-serialising the whole document
  * with the `yaml` package would reformat flow collections.)
  */
-import { Composer, CST, Document, isMap, isScalar, Parser } from 'yaml';
+import { Composer, CST, Document, isMap, Parser } from 'yaml';
 import { nodeAt, type ParsedFile, type PathSegment } from '../check/source.ts';
 
 export type Edit =
@@ -91,10 +91,10 @@ export function applyEdits(p: ParsedFile, edits: readonly Edit[]): string {
   const entry = (path: readonly PathSegment[], key?: string) => {
     const { node, token: map } = find(path);
     if (!isMap(node) || !('items' in map)) throw new Error(`${p.file.path}: ${path.join('.')} ist keine Zuordnung (key: value)`);
-    const pair = key === undefined ? node.items.at(-1) : node.items.find((it) => isScalar(it.key) && String(it.key.value) === key);
-    const index = map.items.findIndex((it) => it.key && it.key === (pair?.key as { srcToken?: Token } | undefined)?.srcToken);
+    const items = map.items as Item[];
+    const index = key === undefined ? items.findLastIndex((it) => it.key) : items.findIndex((it) => CST.resolveAsScalar(it.key)?.value === key);
     if (index === -1 && key !== undefined) throw new Error(`${p.file.path}: ${[...path, key].join('.')} fehlt`);
-    return { map, items: map.items as Item[], index, item: map.items[index] };
+    return { map, items, index, item: items[index] };
   };
   const inserted = new Map<Item | undefined, Item>();
   // Deletes last, so that an insert after an entry that goes still finds it.
