@@ -73,6 +73,62 @@ describe('applyEdits', () => {
     expect(edit(mdx, [{ kind: 'set', path: ['tables', 0, 'entries'], value: 6 }], 'a.mdx')).toBe(mdx.replace('  - entries: 5', '  - entries: 6'));
   });
 
+  it('keeps a comment after a changed value, and the quotes of a quoted string', () => {
+    const text = `year: 2021   # das Jahr\nstatus: "final"\ntitle: 'Programm 2021'  # Titel\nnote: x\n`;
+    const out = edit(text, [
+      { kind: 'set', path: ['year'], value: 2022 },
+      { kind: 'set', path: ['status'], value: 'draft' },
+      { kind: 'set', path: ['title'], value: "It's 2022" },
+      // A string that would read as a number is quoted.
+      { kind: 'set', path: ['note'], value: '2022' },
+    ]);
+    expect(out).toBe(`year: 2022   # das Jahr\nstatus: "draft"\ntitle: 'It''s 2022'  # Titel\nnote: "2022"\n`);
+  });
+
+  it('inserts into and deletes from a flow map written over several lines, in its layout', () => {
+    const text = `e: {\n  value: 60,\n  footnote: "*"\n}\n`;
+    expect(edit(text, [{ kind: 'insert', path: ['e'], key: 'review', value: true }])).toBe(`e: {\n  value: 60,\n  footnote: "*",\n  review: true\n}\n`);
+    expect(edit(text, [{ kind: 'delete', path: ['e'], key: 'footnote' }])).toBe(`e: {\n  value: 60\n}\n`);
+    expect(edit(text, [{ kind: 'delete', path: ['e'], key: 'value' }])).toBe(`e: {\n  footnote: "*"\n}\n`);
+    expect(edit(doc, [{ kind: 'insert', path: ['total'], key: 'review', value: true, after: 'label' }])).toContain('total: { label: Summe, review: true, entries: 1150, note: x }\n');
+  });
+
+  it('deletes the last entry of a block map (a comment before it stays) and the first one after "- "', () => {
+    const text = `rows:\n  - instrument: a\n    # Kommentar\n    entries: 920\n  - instrument: b\n    entries: 5\nend: x\n`;
+    expect(edit(text, [{ kind: 'delete', path: ['rows', 0], key: 'entries' }])).toBe(text.replace('    entries: 920\n', ''));
+    expect(edit(text, [{ kind: 'delete', path: ['rows', 1], key: 'instrument' }])).toBe(text.replace('  - instrument: b\n    entries: 5', '  - entries: 5'));
+    // The only entry: the key stays with an empty value.
+    expect(edit('a:\n  b: 1\nc: 2\n', [{ kind: 'delete', path: ['a'], key: 'b' }])).toBe('a:\nc: 2\n');
+  });
+
+  it('inserts after the same entry in the edits\' order, and at the end of a text without a final line break', () => {
+    const out = edit('a: 1\nb: 2', [
+      { kind: 'insert', path: [], key: 'c', value: 3, after: 'a' },
+      { kind: 'insert', path: [], key: 'd', value: 4 },
+      { kind: 'insert', path: [], key: 'e', value: 5, after: 'a' },
+    ]);
+    expect(out).toBe('a: 1\nc: 3\ne: 5\nb: 2\nd: 4\n');
+  });
+
+  it('edits only the frontmatter of MDX (text, insert, delete), and leaves the parsed file as it was', () => {
+    const mdx = `---\ntitle: Kapitel 2021\ntables:\n  - id: t\n    entries: 5\n---\n\n# Body 2021\nentries: 5\n`;
+    const p = parseSource({ path: 'a.mdx', text: mdx });
+    const edits: Edit[] = [
+      { kind: 'replaceText', path: ['title'], replace: (s) => s.replace('2021', '2022') },
+      { kind: 'insert', path: ['tables', 0], key: 'review', value: true, after: 'id' },
+      { kind: 'delete', path: ['tables', 0], key: 'entries' },
+    ];
+    const out = `---\ntitle: Kapitel 2022\ntables:\n  - id: t\n    review: true\n---\n\n# Body 2021\nentries: 5\n`;
+    expect(applyEdits(p, edits)).toBe(out);
+    expect(applyEdits(p, edits)).toBe(out);
+  });
+
+  it('says what is missing', () => {
+    expect(() => edit(doc, [{ kind: 'delete', path: [], key: 'nope' }])).toThrow('x.yaml: nope fehlt');
+    expect(() => edit(doc, [{ kind: 'set', path: ['rows', 5], value: 1 }])).toThrow('x.yaml: kein Wert unter rows.5');
+    expect(() => edit(doc, [{ kind: 'insert', path: ['caption'], key: 'a', value: 1 }])).toThrow('ist keine Zuordnung');
+  });
+
   it('refuses overlapping edits', () => {
     expect(() =>
       edit(doc, [

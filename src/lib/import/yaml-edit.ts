@@ -1,16 +1,17 @@
 /**
- * Edits of YAML values *in place*: the parsed document only tells where a value sits; the
- * change is spliced into the original text, so comments, quoting, flow style (`{ a: 1 }`,
- * `[a, b]`) and line layout of everything else stay byte for byte as they were.
- * (Re-serialising the whole document with the `yaml` package would reformat flow collections.)
+ * Edits of YAML values *in place*, on the `yaml` package's CST (concrete syntax tree): the
+ * tokens of the edited values and map entries are changed and the tree is written back with
+ * `CST.stringify`, so comments, quoting, flow style (`{ a: 1 }`, `[a, b]`), blank lines and line
+ * layout of everything else stay byte for byte as they were. (Re-serialising the whole document
+ * with the `yaml` package would reformat flow collections.)
  */
-import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { Composer, CST, Document, isMap, Parser } from 'yaml';
 import { nodeAt, type ParsedFile, type PathSegment } from '../check/source.ts';
 
 export type Edit =
-  /** Replace the value at `path` (a scalar or flow text is written). */
+  /** Replace the value at `path` (a scalar or flow text is written; a quoted string stays quoted). */
   | { kind: 'set'; path: readonly PathSegment[]; value: unknown }
-  /** Replace text inside the value's source (keeps its quoting): years in captions. */
+  /** Replace text in the source of each scalar in the value (quotes included, so kept): years in captions. */
   | { kind: 'replaceText'; path: readonly PathSegment[]; replace: (source: string) => string }
   /** Remove `key` from the map at `path`. */
   | { kind: 'delete'; path: readonly PathSegment[]; key: string }
@@ -29,98 +30,136 @@ export function flowText(value: unknown): string {
   return /[,{}[\]]/.test(plain) && !/^["']/.test(plain) ? JSON.stringify(value) : plain;
 }
 
-type Splice = { start: number; end: number; text: string };
+type Token = CST.Token;
+type Item = CST.CollectionItem;
+const sourceToken = (type: CST.SourceToken['type'], source: string): CST.SourceToken => ({ type, offset: -1, indent: 0, source });
+const newline = () => sourceToken('newline', '\n');
+/** The CST of one line of YAML: `920` gives a scalar token, `key: value` a block map. */
+const parseLine = (text: string) => (new Parser().parse(text).next().value as CST.Document).value!;
 
-function locate(p: ParsedFile, path: readonly PathSegment[]): { node: Node; keyNode: Node | null } {
-  const { node, pairKey, complete } = nodeAt(p.doc, path);
-  if (!complete || !node?.range) throw new Error(`${p.file.path}: kein Wert unter ${path.join('.')}`);
-  return { node, keyNode: pairKey };
+/** Takes the spaces, comment and line break after a value (after a flow collection's bracket) off it. */
+function takeTail(t: Token | undefined): CST.SourceToken[] {
+  if (t?.type === 'flow-collection') return t.end.splice(1);
+  if (t?.type === 'block-scalar') return t.props.splice(1) as CST.SourceToken[];
+  return (t as CST.FlowScalar | undefined)?.end?.splice(0) ?? [];
+}
+function putTail(t: Token, tail: CST.SourceToken[]) {
+  if (t.type === 'flow-collection') t.end.push(...tail);
+  else if (t.type === 'block-scalar') t.props.push(...tail);
+  else (t as CST.FlowScalar).end = [...((t as CST.FlowScalar).end ?? []), ...tail];
 }
 
-const isFlowCollection = (n: Node) => (isMap(n) || isSeq(n)) && n.flow === true;
-
-/** Start of the line that holds `offset`. */
-const lineStart = (s: string, offset: number) => s.lastIndexOf('\n', offset - 1) + 1;
-/** Offset just after the line break that ends the line holding `offset` (or the text end). */
-const lineEndIncl = (s: string, offset: number) => {
-  const i = s.indexOf('\n', offset);
-  return i === -1 ? s.length : i + 1;
-};
-
-function spliceFor(p: ParsedFile, edit: Edit): Splice {
-  const y = p.yaml;
-  if (edit.kind === 'set') {
-    const { node, keyNode } = locate(p, edit.path);
-    const [start, end] = node.range!;
-    if (isScalar(node) || isFlowCollection(node)) return { start, end, text: flowText(edit.value) };
-    // A block collection: the new value goes right after "key:" (written in flow style).
-    if (!keyNode?.range) throw new Error(`${p.file.path}: ${edit.path.join('.')} kann nicht ersetzt werden`);
-    const colon = y.indexOf(':', keyNode.range[1]);
-    // A block collection's range ends after its final line break, which stays.
-    let blockEnd = end;
-    while (blockEnd > start && /\s/.test(y[blockEnd - 1]!)) blockEnd--;
-    return { start: colon + 1, end: blockEnd, text: ` ${flowText(edit.value)}` };
-  }
-  if (edit.kind === 'replaceText') {
-    const { node } = locate(p, edit.path);
-    const [start, end] = node.range!;
-    return { start, end, text: edit.replace(y.slice(start, end)) };
-  }
-  const { node: map } = locate(p, edit.path);
-  if (!isMap(map)) throw new Error(`${p.file.path}: ${edit.path.join('.')} ist keine Zuordnung (key: value)`);
-  const pairs = map.items;
-  if (edit.kind === 'delete') {
-    const index = pairs.findIndex((it) => isScalar(it.key) && String(it.key.value) === edit.key);
-    if (index === -1) throw new Error(`${p.file.path}: ${[...edit.path, edit.key].join('.')} fehlt`);
-    const pair = pairs[index]!;
-    const keyStart = (pair.key as Node).range![0];
-    const valueEnd = ((pair.value as Node | null) ?? (pair.key as Node)).range![1];
-    if (!map.flow) return { start: lineStart(y, keyStart), end: lineEndIncl(y, Math.max(keyStart, valueEnd - 1)), text: '' };
-    // Flow map: remove ", key: value" (or "key: value, " for the first entry).
-    let before = keyStart;
-    while (before > 0 && /\s/.test(y[before - 1]!)) before--;
-    if (y[before - 1] === ',') return { start: before - 1, end: valueEnd, text: '' };
-    let after = valueEnd;
-    while (after < y.length && /\s/.test(y[after]!)) after++;
-    if (y[after] === ',') {
-      after++;
-      while (after < y.length && y[after] === ' ') after++;
-    }
-    return { start: keyStart, end: after, text: '' };
-  }
-  // insert
-  const text = `${edit.key}: ${flowText(edit.value)}`;
-  if (map.flow) {
-    const close = map.range![1] - 1; // the "}"
-    let at = close;
-    while (at > 0 && /\s/.test(y[at - 1]!)) at--;
-    return { start: at, end: at, text: pairs.length > 0 ? `, ${text}` : text };
-  }
-  const first = pairs[0]?.key as Node | undefined;
-  if (!first?.range) throw new Error(`${p.file.path}: ${edit.path.join('.')} ist leer`);
-  const indent = ' '.repeat(first.range[0] - lineStart(y, first.range[0]));
-  const afterPair = edit.after === undefined ? pairs[pairs.length - 1] : pairs.find((it) => isScalar(it.key) && String(it.key.value) === edit.after);
-  if (!afterPair) throw new Error(`${p.file.path}: ${[...edit.path, edit.after].join('.')} fehlt`);
-  const lastNode = ((afterPair.value as Node | null) ?? (afterPair.key as Node)).range!;
-  const at = lineEndIncl(y, Math.max(lastNode[0], lastNode[1] - 1));
-  const newline = y[at - 1] === '\n' ? '' : '\n';
-  return { start: at, end: at, text: `${newline}${indent}${text}\n` };
+/** The entry holding `token` as its value. */
+function itemOf(cst: CST.Document, token: Token): Item {
+  let found: Item | undefined;
+  CST.visit(cst, (item) => (item.value === token ? ((found = item), CST.visit.BREAK) : undefined));
+  return found!;
 }
+
+/** Cuts a block collection off its entry after "key:"; returns what followed ":" up to the line break. */
+function cutBlock(item: Item): CST.SourceToken[] {
+  const sep = item.sep!;
+  const colon = sep.findIndex((t) => t.type === 'map-value-ind');
+  const nl = sep.findIndex((t, i) => i > colon && t.type === 'newline');
+  item.sep = sep.slice(0, colon + 1);
+  delete item.value;
+  return sep.slice(colon + 1, nl + 1);
+}
+
+const QUOTES: Record<string, 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'> = { '"': 'QUOTE_DOUBLE', "'": 'QUOTE_SINGLE' };
+const target = (e: Edit) => (e.kind === 'delete' ? [...e.path, e.key] : e.path);
+/** `a` replaces or removes (a part of) what `b` edits. */
+const overlaps = (a: Edit, b: Edit) => a.kind !== 'insert' && target(a).every((s, i) => String(s) === String(target(b)[i] ?? NaN));
 
 /**
- * Applies the edits to the file's text and returns the new text. Splices must not overlap;
- * offsets are those of the original text.
+ * Applies the edits to the file's text and returns the new text (`p` stays as it was). Edits
+ * must not overlap; inserts after the same entry keep the edits' order.
  */
 export function applyEdits(p: ParsedFile, edits: readonly Edit[]): string {
-  // Applied from the end of the text backwards; inserts at the same place keep the edits' order.
-  const splices = edits
-    .map((e, index) => ({ ...spliceFor(p, e), index }))
-    .sort((a, b) => b.start - a.start || b.end - a.end || b.index - a.index);
-  for (let i = 1; i < splices.length; i++)
-    if (splices[i]!.end > splices[i - 1]!.start)
-      throw new Error(`${p.file.path}: Änderungen überschneiden sich`);
-  let yaml = p.yaml;
-  for (const s of splices) yaml = yaml.slice(0, s.start) + s.text + yaml.slice(s.end);
+  if (edits.some((a, i) => edits.some((b, j) => i !== j && overlaps(a, b)))) throw new Error(`${p.file.path}: Änderungen überschneiden sich`);
+  // A tree of our own, as the edits change its tokens: `p` is shared with the content check.
+  const tokens = [...new Parser().parse(p.yaml)];
+  const cst = tokens.find((t) => t.type === 'document');
+  const doc = [...new Composer({ keepSourceTokens: true }).compose(tokens, true)][0]!;
+  const find = (path: readonly PathSegment[]) => {
+    const { node, pairKey, complete } = nodeAt(doc, path);
+    const token = (node as { srcToken?: Token } | null)?.srcToken;
+    if (!complete || !token || !cst) throw new Error(`${p.file.path}: kein Wert unter ${path.join('.')}`);
+    return { node: node!, token, afterKey: pairKey !== null };
+  };
+  /** The map at `path` and its entry `key` (default: the last entry). */
+  const entry = (path: readonly PathSegment[], key?: string) => {
+    const { node, token: map } = find(path);
+    if (!isMap(node) || !('items' in map)) throw new Error(`${p.file.path}: ${path.join('.')} ist keine Zuordnung (key: value)`);
+    const items = map.items as Item[];
+    const index = key === undefined ? items.findLastIndex((it) => it.key) : items.findIndex((it) => CST.resolveAsScalar(it.key)?.value === key);
+    if (index === -1 && key !== undefined) throw new Error(`${p.file.path}: ${[...path, key].join('.')} fehlt`);
+    return { map, items, index, item: items[index] };
+  };
+  const inserted = new Map<Item | undefined, Item>();
+  // Deletes last, so that an insert after an entry that goes still finds it.
+  for (const edit of [...edits].sort((a, b) => Number(a.kind === 'delete') - Number(b.kind === 'delete'))) {
+    if (edit.kind === 'replaceText') {
+      // The source of each scalar in the value (quotes included) goes through `replace`.
+      CST.visit({ start: [], value: find(edit.path).token }, (item) => {
+        for (const t of [item.key, item.value]) if (CST.isScalar(t)) t.source = edit.replace(t.source);
+      });
+    } else if (edit.kind === 'set') {
+      const { token, afterKey } = find(edit.path);
+      const text = flowText(edit.value);
+      if (CST.isScalar(token) && (edit.value === null || typeof edit.value !== 'object')) {
+        // A string keeps the scalar's quotes; anything else is written as flowText writes it.
+        const keep = typeof edit.value === 'string' && token.type !== 'scalar';
+        CST.setScalarValue(token, typeof edit.value === 'string' ? edit.value : text, { afterKey, type: keep ? undefined : (QUOTES[text[0]!] ?? 'PLAIN') });
+      } else {
+        const item = edit.path.length > 0 ? itemOf(cst!, token) : undefined;
+        if (!item) throw new Error(`${p.file.path}: das ganze Dokument kann nicht ersetzt werden`);
+        const block = token.type === 'block-map' || token.type === 'block-seq';
+        const tail = !block ? takeTail(token) : item.sep ? cutBlock(item) : [newline()];
+        if (block) item.sep?.push(sourceToken('space', ' '));
+        item.value = parseLine(text);
+        putTail(item.value, tail);
+      }
+    } else if (edit.kind === 'delete') {
+      const { map, items, index, item } = entry(edit.path, edit.key);
+      items.splice(index, 1);
+      const next = items[index];
+      if (map.type === 'flow-collection') {
+        // "{ a: 1, b: 2 }": ", b: 2" goes, the entry before takes its tail (" }"); or "a: 1, " goes.
+        const before = items[index - 1]?.value;
+        if (before) putTail(before, takeTail(item!.value));
+        else if (next?.key) next.start = item!.start;
+      } else {
+        // Its line goes; comment and blank lines before it stay, and so does an indent it shares ("- key: …").
+        const start = item!.start;
+        const nl = start.findLastIndex((t) => t.type === 'newline') + 1;
+        const shared = nl === start.length && next?.start[0]?.type === 'space';
+        if (next) next.start = [...start.slice(0, nl), ...next.start.slice(shared ? 1 : 0)];
+        else if (nl > 0) items.push({ start: start.slice(0, nl) });
+        // No entry left: "key:" stays, with an empty (null) value.
+        const parent = items.some((it) => it.key) ? undefined : itemOf(cst!, map);
+        const tail = parent?.sep && cutBlock(parent);
+        if (tail) parent!.sep!.push(...tail);
+      }
+    } else {
+      const { map, items, item: anchor } = entry(edit.path, edit.after);
+      const after = inserted.get(anchor) ?? anchor;
+      const at = after ? items.indexOf(after) + 1 : 0;
+      const added = (parseLine(`${edit.key}: ${flowText(edit.value)}`) as CST.BlockMap).items[0]!;
+      if (map.type === 'flow-collection') {
+        // Entries are separated as the map's second entry is from the first (", " or ",\n  ").
+        const lead = items.find((it, i) => i > 0 && it.key)?.start ?? [sourceToken('comma', ','), sourceToken('space', ' ')];
+        added.start = at > 0 ? lead.map((t) => ({ ...t })) : [];
+        if (!items.slice(at).some((it) => it.key)) putTail(added.value!, takeTail(after?.value));
+      } else {
+        const indent = map.indent > 0 ? [sourceToken('space', ' '.repeat(map.indent))] : [];
+        added.start = after && !CST.stringify(after).endsWith('\n') ? [newline(), ...indent] : indent;
+        putTail(added.value!, [newline()]);
+      }
+      items.splice(at, 0, added);
+      inserted.set(anchor, added);
+    }
+  }
   const text = p.file.text;
-  return text.slice(0, p.charOffset) + yaml + text.slice(p.charOffset + p.yaml.length);
+  return text.slice(0, p.charOffset) + tokens.map((t) => CST.stringify(t)).join('') + text.slice(p.charOffset + p.yaml.length);
 }
