@@ -12,27 +12,28 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runBuild } from '../../scripts/lib/build.ts';
 import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { startProductionLikeServer as startServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { root, tempContent, tempDir } from '../lib/regeneration.ts';
+import { tempContent, tempDir } from '../lib/regeneration.ts';
+import { fixtureDir, repoRoot } from '../lib/content.ts';
 
 const content = tempContent();
 const work = tempDir('sign-language');
 const publicDir = path.join(work.dir, 'public');
 const out = path.join(work.dir, 'dist');
-const fixture = path.join(root, 'tests/fixtures/gebaerdensprache');
+const fixture = fixtureDir('gebaerdensprache');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server: StaticServer;
 let browser: Browser;
 let html = '';
 
 beforeAll(async () => {
-  cpSync(path.join(root, 'public'), publicDir, { recursive: true });
+  cpSync(path.join(repoRoot, 'public'), publicDir, { recursive: true });
   cpSync(fixture, path.join(publicDir, 'gebaerdensprache'), { recursive: true });
   const settings = path.join(content.dir, 'settings.yaml');
   const video = '{ video: /gebaerdensprache/inhalt.webm, captions: /gebaerdensprache/inhalt.vtt, transcript: /gebaerdensprache/inhalt.txt }';
   const text = readFileSync(settings, 'utf8');
   if (!text.includes('signLanguage: {}')) throw new Error('settings.yaml: „signLanguage: {}“ nicht gefunden');
   writeFileSync(settings, text.replace('signLanguage: {}', `signLanguage: { contents: ${video} }`));
-  await runBuild({ root, outDir: out, env: { AMIP_CONTENT_DIR: content.dir, AMIP_PUBLIC_DIR: publicDir }, log: () => {}, steps: [] });
+  await runBuild({ root: repoRoot, outDir: out, env: { AMIP_CONTENT_DIR: content.dir, AMIP_PUBLIC_DIR: publicDir }, log: () => {}, steps: [] });
   html = readFileSync(path.join(out, 'gebaerdensprache/index.html'), 'utf8');
   server = await startServer(out);
   browser = await launchBrowser();

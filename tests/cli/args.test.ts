@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderNginxSite } from '../../scripts/lib/hosting.ts';
-import { root } from '../lib/regeneration.ts';
+import { repoRoot } from '../lib/content.ts';
 
 const command = (script: string, args: string[]) => {
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts', `${script}.ts`), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', `${script}.ts`), ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 };
 

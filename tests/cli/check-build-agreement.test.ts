@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/index.ts';
 import { readContentFiles } from '../../scripts/lib/content-files.ts';
 import { runBuild } from '../../scripts/lib/build.ts';
-import { fixtureDir, replaceOnce, root, tempContent, tempDir } from '../lib/regeneration.ts';
+import { replaceOnce, tempContent, tempDir } from '../lib/regeneration.ts';
+import { fixtureDir, repoRoot } from '../lib/content.ts';
 
 const ZAHLEN = 'programmes/2030/chapters/02-zahlen.mdx';
 const ANHANG = 'programmes/2030/chapters/03-anhang.mdx';
@@ -34,7 +35,7 @@ describe('check and build agree on broken content', { timeout: 180_000 }, () => 
 
   it('the unbroken fixture passes both', async () => {
     expect(errorsOf(fixtureDir('tables'))).toEqual([]);
-    await expect(runBuild({ root, outDir: path.join(out.dir, 'ok'), env: { AMIP_CONTENT_DIR: fixtureDir('tables') }, skipCheck: true, steps: [], log: () => {} })).resolves.not.toThrow();
+    await expect(runBuild({ root: repoRoot, outDir: path.join(out.dir, 'ok'), env: { AMIP_CONTENT_DIR: fixtureDir('tables') }, skipCheck: true, steps: [], log: () => {} })).resolves.not.toThrow();
   });
 
   for (const c of catalogue)
@@ -49,7 +50,7 @@ describe('check and build agree on broken content', { timeout: 180_000 }, () => 
         expect(errors.map((p) => `${p.file} ${p.message}`).join('\n')).toMatch(c.message);
         expect(errors.every((p) => !/\b(Expected|Unexpected|Cannot|undefined)\b/.test(p.message))).toBe(true);
         await expect(
-          runBuild({ root, outDir: path.join(out.dir, c.name.replace(/\W+/g, '-')), env: { AMIP_CONTENT_DIR: content.dir }, skipCheck: true, steps: [], log: () => {} }),
+          runBuild({ root: repoRoot, outDir: path.join(out.dir, c.name.replace(/\W+/g, '-')), env: { AMIP_CONTENT_DIR: content.dir }, skipCheck: true, steps: [], log: () => {} }),
         ).rejects.toThrow();
       } finally {
         content.cleanup();

@@ -11,7 +11,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../scripts/lib/build.ts';
-import { fixtureDir, hashTree, lineOf, root, runCommand, tempContent, tempDir } from '../lib/regeneration.ts';
+import { hashTree, lineOf, runCommand, tempContent, tempDir } from '../lib/regeneration.ts';
+import { fixtureDir, repoRoot } from '../lib/content.ts';
 
 const draftContent = tempContent(fixtureDir('tables'));
 const out = tempDir('builds');
@@ -26,10 +27,10 @@ beforeAll(async () => {
   const r = runCommand('new-year', ['--from', '2030', '--to', '2031'], draftContent.dir);
   if (r.status !== 0) throw new Error(r.output);
   const env = { AMIP_CONTENT_DIR: draftContent.dir };
-  await runBuild({ root, outDir: a, drafts: true, env, log: quiet });
-  await runBuild({ root, outDir: b, drafts: true, env, log: quiet });
+  await runBuild({ root: repoRoot, outDir: a, drafts: true, env, log: quiet });
+  await runBuild({ root: repoRoot, outDir: b, drafts: true, env, log: quiet });
   // Only pages are looked at in this one: without search index, PDFs and link check.
-  await runBuild({ root, outDir: normal, drafts: false, env, log: quiet, steps: [] });
+  await runBuild({ root: repoRoot, outDir: normal, drafts: false, env, log: quiet, steps: [] });
 }, 600_000);
 
 afterAll(() => {
@@ -93,7 +94,7 @@ describe('a failed build leaves the previous output intact', () => {
   it('the data check stops a wrong total with file, line and field, and stops Astro before it finishes', async () => {
     const before = hashTree(normal);
     const phases: string[] = [];
-    await expect(runBuild({ root, outDir: normal, env: { AMIP_CONTENT_DIR: bad.dir }, log: quiet, onPhase: (p) => phases.push(p.name) })).rejects.toThrow(
+    await expect(runBuild({ root: repoRoot, outDir: normal, env: { AMIP_CONTENT_DIR: bad.dir }, log: quiet, onPhase: (p) => phases.push(p.name) })).rejects.toThrow(
       `programmes/2030/chapters/02-zahlen.mdx:${line}  tables[zielgruppen].total.people  Tabelle „zielgruppen“, Spalte „Personen“: Summe angegeben 151, aus den Zeilen berechnet 150`,
     );
     expect(phases, 'Astro darf nicht zu Ende bauen').toEqual(['Datenprüfung']);
@@ -102,7 +103,7 @@ describe('a failed build leaves the previous output intact', () => {
 
   it('without the data check, Astro itself refuses the wrong total, and the output stays as it was', async () => {
     const before = hashTree(normal);
-    await expect(runBuild({ root, outDir: normal, env: { AMIP_CONTENT_DIR: bad.dir }, log: quiet, skipCheck: true })).rejects.toThrow(/astro build .*fehlgeschlagen[\s\S]*Summe angegeben 151/);
+    await expect(runBuild({ root: repoRoot, outDir: normal, env: { AMIP_CONTENT_DIR: bad.dir }, log: quiet, skipCheck: true })).rejects.toThrow(/astro build .*fehlgeschlagen[\s\S]*Summe angegeben 151/);
     expectUntouched(before);
   });
 

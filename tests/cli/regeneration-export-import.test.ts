@@ -14,7 +14,8 @@ import { tableSchema } from '../../src/lib/schemas/table.ts';
 import { type CsvResource, validateCsv } from '../../src/lib/export/table-schema.ts';
 import { parseCsvText } from '../../src/lib/import/csv.ts';
 import { ImportError, planImport } from '../../src/lib/import/index.ts';
-import { checkFiles, fixtureDir, fixtureFiles, hashTree, runCommand, tempContent, tempDir } from '../lib/regeneration.ts';
+import { checkFiles, hashTree, runCommand, tempContent, tempDir } from '../lib/regeneration.ts';
+import { fixtureDir, fixtureFiles } from '../lib/content.ts';
 
 const files = fixtureFiles('tables');
 const content = checkFiles(files);

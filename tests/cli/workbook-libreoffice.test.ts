@@ -14,7 +14,8 @@ import { afterAll, expect, it } from 'vitest';
 import { yearData } from '../../src/lib/check/index.ts';
 import { buildWorkbook } from '../../src/lib/workbook/export.ts';
 import { planWorkbookImport } from '../../src/lib/workbook/import.ts';
-import { checkFiles, fixtureFiles } from '../lib/regeneration.ts';
+import { checkFiles } from '../lib/regeneration.ts';
+import { fixtureFiles } from '../lib/content.ts';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 const files = fixtureFiles('tables');

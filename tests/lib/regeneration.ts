@@ -1,28 +1,18 @@
 /**
- * Helpers of the regeneration tests (check, new-year, export/import, builds): the content as
- * in-memory files, temporary copies of the content folder, running the planner commands.
+ * Helpers of the regeneration tests (check, new-year, export/import, builds): edits of in-memory
+ * content files, temporary copies of the content folder, running the planner commands. Reading the
+ * content is tests/lib/content.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chapterComponents, readContentFiles } from '../../scripts/lib/content-files.ts';
+import { chapterComponents } from '../../scripts/lib/content-files.ts';
 import { siteFiles } from '../../scripts/lib/site-files.ts';
 import { checkContent } from '../../src/lib/check/index.ts';
 import type { SourceFile } from '../../src/lib/check/source.ts';
-
-export const root = fileURLToPath(new URL('../../', import.meta.url));
-export const contentDir = path.join(root, 'src/content');
-
-/** The real content as in-memory files (read once per test file). */
-export const contentFiles = (): SourceFile[] => readContentFiles(contentDir);
-
-/** A fixture content folder below tests/fixtures/ (e.g. "tables"). */
-export const fixtureDir = (name: string) => path.join(root, 'tests/fixtures', name);
-/** A fixture's content as in-memory files. */
-export const fixtureFiles = (name: string): SourceFile[] => readContentFiles(fixtureDir(name));
+import { contentDir, repoRoot } from './content.ts';
 
 /** The files with one file's text changed; throws when `path` is not there or nothing changed. */
 export function withFile(files: readonly SourceFile[], file: string, edit: (text: string) => string): SourceFile[] {
@@ -63,8 +53,8 @@ export function tempContent(source: string = contentDir): { dir: string; cleanup
 
 /** Runs a planner command (scripts/<name>.ts) on Node 24 against the content folder `content`. */
 export function runCommand(name: string, args: string[], content: string) {
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts', `${name}.ts`), ...args], {
-    cwd: root,
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', `${name}.ts`), ...args], {
+    cwd: repoRoot,
     env: { ...process.env, AMIP_CONTENT_DIR: content, NO_COLOR: '1' },
     encoding: 'utf8',
   });
@@ -77,4 +67,4 @@ export function hashTree(dir: string): Map<string, string> {
 }
 
 /** The content check with the components the chapter pages provide (as `npm run check` runs it). */
-export const checkFiles = (files: readonly SourceFile[]) => checkContent(files, { components: chapterComponents(root) });
+export const checkFiles = (files: readonly SourceFile[]) => checkContent(files, { components: chapterComponents(repoRoot) });

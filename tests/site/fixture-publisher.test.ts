@@ -14,13 +14,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chapterSchema } from '../../src/lib/schemas/chapter.ts';
 import { plainRefs } from '../../src/lib/schemas/ref.ts';
 import { brokenLinks } from '../../scripts/lib/steps/link-check.ts';
-import { contentFiles, landkreisDir, readMdx } from '../lib/content.ts';
+import { contentFolder, landkreisDir, readMdx } from '../lib/content.ts';
 import { buildFixtureSite } from '../lib/fixture-site.ts';
 import { listPages } from '../lib/dist.ts';
 import { fileOfUrl } from '../../scripts/lib/static-server.ts';
 import { htmlText } from '../lib/html.ts';
 
-const content = contentFiles(landkreisDir);
+const content = contentFolder(landkreisDir);
 const chapter = chapterSchema(plainRefs());
 const years = content.years();
 const chaptersOf = (year: string) => content.chapterFiles(year).map((file) => chapter.parse(readMdx(file).data));

@@ -9,10 +9,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CsvResource, validateCsv } from '../../src/lib/export/table-schema.ts';
 import { distDir } from '../lib/dist.ts';
-import { checkFiles, contentFiles } from '../lib/regeneration.ts';
+import { checkFiles } from '../lib/regeneration.ts';
+import { liveContentFiles } from '../lib/content.ts';
 
 const dir = distDir();
-const content = checkFiles(contentFiles());
+const content = checkFiles(liveContentFiles());
 const years = content.years.filter((y) => y.programme?.data.status === 'published').map((y) => y.year);
 const licence = content.publisher?.dataLicence;
 type Package = { licenses?: { title: string; path: string }[]; resources: (CsvResource & { path: string })[] };

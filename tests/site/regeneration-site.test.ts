@@ -9,10 +9,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareTables } from '../../src/lib/compare.ts';
 import { distDir, listPages } from '../lib/dist.ts';
-import { checkFiles, contentFiles } from '../lib/regeneration.ts';
+import { checkFiles } from '../lib/regeneration.ts';
+import { liveContentFiles } from '../lib/content.ts';
 
 const dir = distDir();
-const content = checkFiles(contentFiles());
+const content = checkFiles(liveContentFiles());
 const published = content.years.filter((y) => y.programme?.data.status === 'published').sort((a, b) => b.year - a.year);
 const drafts = content.years.filter((y) => y.programme?.data.status === 'draft');
 const html = (url: string) => readFileSync(path.join(dir, url, 'index.html'), 'utf8');

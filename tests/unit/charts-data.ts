@@ -8,7 +8,7 @@ import { chapterSchema, type Chapter } from '../../src/lib/schemas/chapter.ts';
 import { programmeSchema, type Programme } from '../../src/lib/schemas/programme.ts';
 import { instrumentSchema, type Instrument } from '../../src/lib/schemas/registries.ts';
 import { plainRefs } from '../../src/lib/schemas/ref.ts';
-import { contentDir, contentFiles, readMdx } from '../lib/content.ts';
+import { contentDir, contentFolder, readMdx } from '../lib/content.ts';
 
 export type YearFixture = {
   year: number;
@@ -19,7 +19,7 @@ export type YearFixture = {
 
 export function loadYear(year: string, dir = contentDir): YearFixture {
   const refs = plainRefs();
-  const c = contentFiles(dir);
+  const c = contentFolder(dir);
   const programme = programmeSchema.parse(c.readYaml(path.join('programmes', year, 'programme.yaml')));
   const chapters = c.chapterFiles(year).map((file) => {
     const { data, body } = readMdx(file);
@@ -31,7 +31,7 @@ export function loadYear(year: string, dir = contentDir): YearFixture {
 }
 
 /** Every year of a content folder. */
-export const loadYears = (dir = contentDir) => contentFiles(dir).years().map((y) => loadYear(y, dir));
+export const loadYears = (dir = contentDir) => contentFolder(dir).years().map((y) => loadYear(y, dir));
 
 /** Short name of an instrument (abbreviation, else name), as the tables print "in FbW enthalten". */
 export const nameOfIn = (instruments: ReadonlyMap<string, Instrument>) => (id: string) => {

@@ -8,7 +8,8 @@ import { yearData } from '../../src/lib/check/index.ts';
 import { dataTables, toCsv } from '../../src/lib/export/index.ts';
 import { downloadHrefs, plainData, portfolioTable, shareTables, yearDocument } from '../../src/lib/charts/data.ts';
 import type { PortfolioGroup } from '../../src/lib/charts/portfolio.ts';
-import { checkFiles, fixtureFiles } from '../lib/regeneration.ts';
+import { checkFiles } from '../lib/regeneration.ts';
+import { fixtureFiles } from '../lib/content.ts';
 
 const content = checkFiles(fixtureFiles('tables'));
 const data = yearData(content, 2030);

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/index.ts';
-import { fixtureFiles, replaceOnce, withFile } from '../lib/regeneration.ts';
+import { replaceOnce, withFile } from '../lib/regeneration.ts';
+import { fixtureFiles } from '../lib/content.ts';
 
 const guide = readFileSync(new URL('../../docs/aufgaben.md', import.meta.url), 'utf8').replace(/\u00a0/g, ' ');
 const files = fixtureFiles('tables');

@@ -15,13 +15,13 @@ import { legalBasisLinks } from '../../src/lib/links/legal-bases.ts';
 import { referenceNameOf } from '../../src/lib/instruments.ts';
 import { instrumentHref, rowHref, canonicalUrl } from '../../src/lib/links/hrefs.ts';
 import { expandRoute, routeOfPageFile, sitemapXml } from '../../src/lib/links/sitemap.ts';
-import { contentFiles, duesseldorfDir, landkreisDir, readMdx } from '../lib/content.ts';
+import { contentFolder, duesseldorfDir, landkreisDir, readMdx } from '../lib/content.ts';
 
 const refs = plainRefs();
 
 /** A content folder as the site loads it (schemas applied, references as { id, collection }). */
 function load(dir: string) {
-  const c = contentFiles(dir);
+  const c = contentFolder(dir);
   const chapters: ChapterSource[] = c.years().flatMap((y) => c.chapterFiles(y).map((file) => ({ ...chapterSchema(refs).parse(readMdx(file).data), year: Number(y) })));
   const registry = (file: string) => Object.entries((c.readYaml(file) ?? {}) as Record<string, unknown>);
   const instruments = registry('instruments.yaml').map(([id, v]) => ({ id, ...instrumentSchema(refs).parse(v) }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ancestors, chapterLabel, neighbours, plainNumber, sortChapters, tableOfContents } from '../../src/lib/navigation.ts';
 import { chapterSchema } from '../../src/lib/schemas/chapter.ts';
 import { plainRefs } from '../../src/lib/schemas/ref.ts';
-import { contentFiles, landkreisDir, readMdx } from '../lib/content.ts';
+import { contentFolder, landkreisDir, readMdx } from '../lib/content.ts';
 
 const c = (slug: string, order: number, number: string, parent?: string) => ({ id: `2021/${slug}`, slug, order, number, title: slug, parent });
 const chapters = [c('b', 2, '5.'), c('a', 1, '4.'), c('b1', 3, '5.1.', 'b'), c('b2', 4, '5.5', 'b'), c('b21', 5, '5.5.1', 'b2'), c('z', 6, '6.')];
@@ -35,7 +35,7 @@ describe('table of contents', () => {
 });
 
 describe('Roman numbers and chapters without number (Landkreis fixture)', () => {
-  const files = contentFiles(landkreisDir);
+  const files = contentFolder(landkreisDir);
   const chaptersOf = (year: string) =>
     files.chapterFiles(year).map((f) => {
       const data = chapterSchema(plainRefs()).parse(readMdx(f).data);

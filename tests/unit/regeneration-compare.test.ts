@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compareTables, headlineSeries, instrumentChanges, reviewCount } from '../../src/lib/compare.ts';
 import { colourCss, contrastRatio } from '../../src/lib/colours.ts';
 import { scaffoldYear } from '../../scripts/lib/new-year.ts';
-import { checkFiles, fixtureFiles, replaceOnce, withFile } from '../lib/regeneration.ts';
+import { checkFiles, replaceOnce, withFile } from '../lib/regeneration.ts';
+import { fixtureFiles } from '../lib/content.ts';
 
 const files = fixtureFiles('tables');
 const content = checkFiles(files);

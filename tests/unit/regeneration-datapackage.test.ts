@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { yearData } from '../../src/lib/check/index.ts';
 import { dataPackage, dataTables, toCsv, type DataTable } from '../../src/lib/export/index.ts';
 import { type CsvResource, validateCsv } from '../../src/lib/export/table-schema.ts';
-import { checkFiles, fixtureFiles } from '../lib/regeneration.ts';
+import { checkFiles } from '../lib/regeneration.ts';
+import { fixtureFiles } from '../lib/content.ts';
 
 const content = checkFiles(fixtureFiles('tables'));
 const data = yearData(content, 2030);

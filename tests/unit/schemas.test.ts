@@ -11,7 +11,7 @@ import { tableSchema } from '../../src/lib/schemas/table.ts';
 import { glossaryEntrySchema, instrumentSchema, legalBasisSchema, publisherSchema, targetGroupSchema } from '../../src/lib/schemas/registries.ts';
 import { plainRefs } from '../../src/lib/schemas/ref.ts';
 import { referenceProblems } from '../../src/lib/references.ts';
-import { contentDir, contentFiles, duesseldorfDir, landkreisDir, readMdx } from '../lib/content.ts';
+import { contentDir, contentFolder, duesseldorfDir, landkreisDir, readMdx } from '../lib/content.ts';
 
 const refs = plainRefs();
 const chapter = chapterSchema(refs);
@@ -28,7 +28,7 @@ describe.each([
   ['the fixture Landkreis Musterstadt', landkreisDir],
   ['the fixture Düsseldorf 2021', duesseldorfDir],
 ])('%s', (_name, dir) => {
-  const c = contentFiles(dir);
+  const c = contentFolder(dir);
   const asMap = (file: string) => (c.readYaml(file) ?? {}) as Record<string, unknown>;
   const years = c.years();
 
@@ -67,7 +67,7 @@ describe.each([
 });
 
 describe('the Düsseldorf 2021 fixture', () => {
-  const c = contentFiles(duesseldorfDir);
+  const c = contentFolder(duesseldorfDir);
 
   it('has the whole Abkürzungsverzeichnis', () => {
     expect(Object.keys(c.readYaml('glossary.yaml') as object).length).toBeGreaterThanOrEqual(90);
@@ -86,7 +86,7 @@ describe('the Düsseldorf 2021 fixture', () => {
 });
 
 describe('the Landkreis fixture exercises what Düsseldorf 2021 lacks', () => {
-  const c = contentFiles(landkreisDir);
+  const c = contentFolder(landkreisDir);
   const parsed = new Map(c.years().map((y) => [y, c.chapterFiles(y).map((f) => chapter.parse(readMdx(f).data))]));
   const chapters = (y: string) => parsed.get(y)!;
   const tables = (y: string) => chapters(y).flatMap((ch) => ch.tables);
@@ -473,7 +473,7 @@ describe('the general table: sums, shares, groups and parts', () => {
 });
 
 describe('the 2021 key figures as one general table (Düsseldorf fixture)', () => {
-  const file = contentFiles(duesseldorfDir).chapterFiles('2021').find((f) => f.endsWith('04-kennzahlen.mdx'))!;
+  const file = contentFolder(duesseldorfDir).chapterFiles('2021').find((f) => f.endsWith('04-kennzahlen.mdx'))!;
   type Raw = { tables: { id: string; rows: Record<string, unknown>[]; total: Record<string, number> }[] };
   const real = () => structuredClone(readMdx(file).data) as Raw;
   const keyFigures = (c: Raw) => c.tables.find((t) => t.id === 'kennzahlen')!;

@@ -15,7 +15,8 @@ import { ImportError, type ImportOptions } from '../../src/lib/import/index.ts';
 import { buildWorkbook } from '../../src/lib/workbook/export.ts';
 import { planWorkbookImport } from '../../src/lib/workbook/import.ts';
 import { sheetNames } from '../../src/lib/workbook/index.ts';
-import { checkFiles, fixtureDir, fixtureFiles, hashTree, runCommand, tempContent, tempDir } from '../lib/regeneration.ts';
+import { checkFiles, hashTree, runCommand, tempContent, tempDir } from '../lib/regeneration.ts';
+import { fixtureDir, fixtureFiles } from '../lib/content.ts';
 
 const files = fixtureFiles('tables');
 const content = checkFiles(files);
