@@ -29,7 +29,7 @@ export function parseSource(file: SourceFile): ParsedFile {
   const lines = new LineCounter();
   // .mdx chapters and .md texts (Leichte Sprache) have YAML front matter; other files are YAML.
   if (!/\.mdx?$/.test(file.path)) {
-    const doc = parseDocument(file.text, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false });
+    const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false });
     return { file, yaml: file.text, charOffset: 0, lineOffset: 0, doc, lines };
   }
   const m = FRONTMATTER.exec(file.text);
@@ -39,7 +39,7 @@ export function parseSource(file: SourceFile): ParsedFile {
   }
   const yaml = m[1]!;
   const charOffset = file.text.indexOf('\n') + 1;
-  const doc = parseDocument(yaml, { lineCounter: lines, keepSourceTokens: true, prettyErrors: false });
+  const doc = parseDocument(yaml, { lineCounter: lines, prettyErrors: false });
   const bodyStart = m[0].length;
   const bodyLine = file.text.slice(0, bodyStart).split('\n').length;
   return { file, yaml, charOffset, lineOffset: 1, doc, lines, body: { text: file.text.slice(bodyStart), line: bodyLine } };
