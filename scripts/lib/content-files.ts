@@ -3,7 +3,7 @@
  * new-year). The folder is src/content unless AMIP_CONTENT_DIR points elsewhere (tests work on
  * temporary copies). Paths inside are posix, relative to the content folder.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceFile } from '../../src/lib/check/source.ts';
 import { DEFAULT_COMPONENTS } from '../../src/lib/check/index.ts';

@@ -95,7 +95,7 @@ export function readabilityProblems(markdown: string, explained: readonly string
     if (ws.length > rules.maxWords) problems.push({ rule: 'sentence-length', sentence, detail: `${ws.length} Wörter, erlaubt sind ${rules.maxWords}` });
     const commas = (sentence.match(/,/g) ?? []).length;
     if (commas > rules.maxCommas) problems.push({ rule: 'commas', sentence, detail: `${commas} Kommas, erlaubt ${rules.maxCommas}: den Satz teilen` });
-    for (const [i, w] of ws.entries()) {
+    for (const w of ws) {
       if (w.includes('@') || /^https?:/.test(w)) continue;
       const long = w.split(/[-/]/).find((part) => part.length > rules.maxWordLength);
       if (long) problems.push({ rule: 'word-length', sentence, detail: `„${w}“: lange Wörter mit Bindestrich teilen` });

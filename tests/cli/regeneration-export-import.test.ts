@@ -64,7 +64,6 @@ const changedLines = (a: string, b: string) => {
   return x.map((l, i) => [l, y[i]] as const).filter(([l, m]) => l !== m);
 };
 const fileText = (p: string) => files.find((f) => f.path === p)!.text;
-const lineOfRow = (file: string, label: string) => byFile.get(file)!.rows.findIndex((r) => r.includes(label)) + 2;
 
 it('the fixture is valid', () => {
   expect(content.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);

@@ -30,9 +30,9 @@ export function localTargetOf(year: string | number, chapterSlugs: Iterable<stri
   };
 }
 
-export type ContentsNode = { number: string; title: string; href: string; children: ContentsNode[] };
+export type ContentsNode = { number?: string | undefined; title: string; href: string; children: ContentsNode[] };
 
 /** The year's chapter tree with in-page links instead of chapter URLs. */
-export function editionContents<T extends { slug: string; number: string; title: string; children: T[] }>(nodes: readonly T[]): ContentsNode[] {
+export function editionContents<T extends { slug: string; number?: string | undefined; title: string; children: T[] }>(nodes: readonly T[]): ContentsNode[] {
   return nodes.map((n) => ({ number: n.number, title: n.title, href: `#${chapterAnchor(n.slug)}`, children: editionContents(n.children) }));
 }
