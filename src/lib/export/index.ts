@@ -19,6 +19,7 @@
  * The total row comes last. Numbers are plain numbers: no thousands separator, in the CSV a
  * decimal comma (1234,56), in JSON a decimal point. Euro amounts are always in euros.
  */
+import { stringify } from 'csv-stringify/sync';
 import type { Entries } from '../schemas/entries.ts';
 import type { Chapter } from '../schemas/chapter.ts';
 import type { Programme } from '../schemas/programme.ts';
@@ -216,20 +217,22 @@ export const unmarkText = (s: string) => (s.startsWith(TEXT_MARK) && needsTextMa
 /** A number as the CSV writes it: 1800, 1234,56, -15 (no thousands separator, decimal comma). */
 export const csvNumber = (n: number) => String(n).replace('.', CSV_DECIMAL);
 
-/** A cell for CSV: quoted when it holds the separator, a quote, a line break or outer spaces. */
-function csvCell(v: string | number): string {
-  if (typeof v === 'number') return csvNumber(v);
-  const s = needsTextMark(v) ? TEXT_MARK + v : v;
-  return /[;"\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** A cell's text for CSV: numbers with the decimal comma, text with the mark where a spreadsheet would misread it. */
+const csvCell = (v: string | number): string => (typeof v === 'number' ? csvNumber(v) : needsTextMark(v) ? TEXT_MARK + v : v);
 
 /**
  * CSV as German spreadsheet programs open it with a double click: UTF-8 with byte order mark,
- * ";" between cells, CRLF line ends, header row first, every line ended, decimal comma.
+ * ";" between cells, CRLF line ends, header row first, every line ended, decimal comma. Written
+ * by csv-stringify; cells are quoted when they hold the separator or a quote (csv-stringify's
+ * rule), a line break of any kind or outer spaces (which spreadsheets would otherwise trim).
  */
 export function toCsv(table: Pick<DataTable, 'columns' | 'rows'>): string {
-  const lines = [table.columns.map((c) => csvCell(c)), ...table.rows.map((r) => r.map(csvCell))].map((r) => r.join(CSV_SEPARATOR));
-  return CSV_BOM + lines.join(CSV_NEWLINE) + CSV_NEWLINE;
+  return stringify([table.columns, ...table.rows].map((r) => r.map(csvCell)), {
+    bom: true,
+    delimiter: CSV_SEPARATOR,
+    record_delimiter: CSV_NEWLINE,
+    quoted_match: [/[\r\n]/, /^\s|\s$/],
+  });
 }
 
 /** JSON: title, source, columns and rows as objects keyed by column header; two-space indent, final newline. */

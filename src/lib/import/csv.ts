@@ -3,6 +3,7 @@
  * UTF-8 (byte order mark optional), ";" between cells, cells in double quotes where needed,
  * CRLF or LF line ends. Anything else is refused with a message that says how to save the file.
  */
+import { CsvError as CsvParseError, parse } from 'csv-parse/sync';
 import { CSV_SEPARATOR } from '../export/index.ts';
 
 export type CsvRecord = { cells: string[]; line: number };
@@ -45,65 +46,31 @@ export function decodeCsv(bytes: Uint8Array): string {
   return text.startsWith('\ufeff') ? text.slice(1) : text;
 }
 
-/** Splits CSV text into records (quoted cells may hold separators, quotes and line breaks). */
+/** Line breaks inside a cell (a quoted cell may hold them). */
+const lineBreaks = (cell: string) => cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+
+/** csv-parse's refusals, in German, for the planner's error message. */
+function csvSyntaxMessage(code: string): string {
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'ein Anführungszeichen „"“ wird nicht geschlossen: erwartet "…", gefunden: Dateiende';
+  if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'nach dem schließenden Anführungszeichen „"“ einer Zelle erwartet „;“ oder das Zeilenende, gefunden: weiteren Text';
+  return `die Datei ist kein lesbares CSV (${code}). ${SAVE_HINT}`;
+}
+
+/**
+ * Splits CSV text into records with the line each starts on (csv-parse: quoted cells may hold
+ * separators, quotes and line breaks; CRLF, LF and CR end a record; empty lines are skipped;
+ * a quote inside an unquoted cell is text).
+ */
 export function parseCsvText(text: string, separator = CSV_SEPARATOR): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  const endRecord = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === '')) records.push({ cells, line: recordLine });
-    cells = [];
-    cell = '';
-  };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 2;
-        continue;
-      }
-      if (c === '"') {
-        quoted = false;
-        i++;
-        continue;
-      }
-      if (c === '\n') line++;
-      cell += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-      i++;
-      continue;
-    }
-    if (c === separator) {
-      cells.push(cell);
-      cell = '';
-      i++;
-      continue;
-    }
-    if (c === '\r' && text[i + 1] === '\n') i++;
-    if (c === '\n' || c === '\r') {
-      endRecord();
-      line++;
-      recordLine = line;
-      i++;
-      continue;
-    }
-    cell += c;
-    i++;
+  try {
+    return parse(text, { delimiter: separator, record_delimiter: ['\r\n', '\n', '\r'], info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }).map(
+      // info.lines is the line the record ends on.
+      ({ record, info }) => ({ cells: record, line: info.lines - record.reduce((n, cell) => n + lineBreaks(cell), 0) }),
+    );
+  } catch (error) {
+    if (!(error instanceof CsvParseError)) throw error;
+    throw new CsvError(typeof error.lines === 'number' ? error.lines : 1, csvSyntaxMessage(error.code));
   }
-  if (quoted) throw new CsvError(recordLine, 'ein Anführungszeichen „"“ wird nicht geschlossen: erwartet "…", gefunden: Dateiende');
-  if (cell !== '' || cells.length > 0) endRecord();
-  return records;
 }
 
 /**
