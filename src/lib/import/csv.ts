@@ -3,7 +3,7 @@
  * UTF-8 (byte order mark optional), ";" between cells, cells in double quotes where needed,
  * CRLF or LF line ends. Anything else is refused with a message that says how to save the file.
  */
-import { CsvError as CsvParseError, parse } from 'csv-parse/sync';
+import { CsvError as CsvParseError, type Info, parse } from 'csv-parse/sync';
 import { CSV_SEPARATOR } from '../export/index.ts';
 
 export type CsvRecord = { cells: string[]; line: number };
@@ -63,7 +63,9 @@ function csvSyntaxMessage(code: string): string {
  */
 export function parseCsvText(text: string, separator = CSV_SEPARATOR): CsvRecord[] {
   try {
-    return parse(text, { delimiter: separator, record_delimiter: ['\r\n', '\n', '\r'], info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }).map(
+    const options = { delimiter: separator, record_delimiter: ['\r\n', '\n', '\r'], info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true };
+    // With `info: true` each record comes with its info (csv-parse's types do not say so).
+    return (parse(text, options) as unknown as { record: string[]; info: Info }[]).map(
       // info.lines is the line the record ends on.
       ({ record, info }) => ({ cells: record, line: info.lines - record.reduce((n, cell) => n + lineBreaks(cell), 0) }),
     );
