@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import path from 'node:path';
+import pMap from 'p-map';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { editionHref, pdfFileName } from '../../src/components/print/edition.ts';
@@ -272,22 +273,19 @@ export async function writePdfs({
   const { startStaticServer } = await import('./static-server.ts');
   const server = await startStaticServer(dir);
   const browser = await launchBrowser();
-  const queue = [...toPrint];
-  // Each year prints in its own tab (its own renderer process): as many at a time as there are
-  // cores, so that an archive of many years does not print one PDF after the other.
-  const worker = async () => {
-    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-      const started = Date.now();
-      const pdf = await finishedPdf(await printEdition(browser, server.origin, job.year, siteUrl), job.year, env);
-      const file = pdfPath(dir, job.year);
-      writeFileSync(file, pdf);
-      written.push(file);
-      if (job.cached) storeInCache(job.cached, job.year, pdf);
-      log(`PDF ${path.relative(dir, file)}: ${(pdf.length / 1024).toFixed(0)} KB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    }
+  const print = async (job: (typeof toPrint)[number]) => {
+    const started = Date.now();
+    const pdf = await finishedPdf(await printEdition(browser, server.origin, job.year, siteUrl), job.year, env);
+    const file = pdfPath(dir, job.year);
+    writeFileSync(file, pdf);
+    written.push(file);
+    if (job.cached) storeInCache(job.cached, job.year, pdf);
+    log(`PDF ${path.relative(dir, file)}: ${(pdf.length / 1024).toFixed(0)} KB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, toPrint.length) }, worker));
+    // Each year prints in its own tab (its own renderer process): as many at a time as there are
+    // cores, so that an archive of many years does not print one PDF after the other.
+    await pMap(toPrint, print, { concurrency });
   } finally {
     await browser.close();
     await server.close();

@@ -10,7 +10,7 @@ import { siteFiles } from '../../scripts/lib/site-files.ts';
 import { repoRoot } from '../lib/content.ts';
 
 /** The module specifiers a TypeScript or Astro file imports (static and dynamic). */
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   return [...code.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => (m[1] ?? m[2] ?? m[3])!);
 }

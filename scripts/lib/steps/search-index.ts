@@ -70,11 +70,11 @@ export const unusedBundleFiles = [
 export async function buildSearchIndex(dir: string): Promise<{ pages: number }> {
   const dictPath = path.join(dir, termsFile);
   const dict = JSON.parse(readFileSync(dictPath, 'utf8')) as SearchTerms;
-  const pagesHtml = listPages(dir).map(({ file, rel, url }) => ({ rel, url, html: readFileSync(file, 'utf8') }));
+  const pagesHtml = listPages(dir).map(({ file, rel, url }) => ({ rel, url, role: roleOfUrl(url), html: readFileSync(file, 'utf8') }));
   // The vocabulary of the typo correction: the dictionary's names and the words of every heading.
   const vocabulary = new Map(dict.vocabulary.map((w) => [fold(w), w]));
   for (const p of pagesHtml) {
-    if (!/data-pagefind-body/.test(p.html) || roleOfUrl(p.url) !== 'content') continue;
+    if (!/data-pagefind-body/.test(p.html) || p.role !== 'content') continue;
     for (const w of headingWords(p.html)) if (w.length >= 4 && !/\d/.test(w) && !vocabulary.has(fold(w))) vocabulary.set(fold(w), w);
   }
   dict.vocabulary = [...vocabulary.values()].sort((a, b) => a.localeCompare(b, 'de'));
@@ -85,14 +85,12 @@ export async function buildSearchIndex(dir: string): Promise<{ pages: number }> 
     if (!index) throw new Error(`Pagefind startet nicht: ${errors.join('; ')}`);
     // All pages handed over at once: Pagefind indexes one while the next is being prepared here.
     const added = await Promise.all(
-      pagesHtml
-        .filter(({ url }) => roleOfUrl(url) !== 'skip')
-        .map(({ rel, url, html }) => {
-          const role = roleOfUrl(url) as PageRole;
-          const year = /^\/(\d{4})\//.exec(url)?.[1];
-          const content = prepareForIndex(separateBlocks(html), dict, { url, role, year });
-          return index.addHTMLFile({ url, content }).then((result) => ({ rel, errors: result.errors }));
-        }),
+      pagesHtml.flatMap(({ rel, url, role, html }) => {
+        if (role === 'skip') return [];
+        const year = /^\/(\d{4})\//.exec(url)?.[1];
+        const content = prepareForIndex(separateBlocks(html), dict, { url, role, year });
+        return [index.addHTMLFile({ url, content }).then((result) => ({ rel, errors: result.errors }))];
+      }),
     );
     for (const { rel, errors } of added) if (errors.length > 0) throw new Error(`Pagefind, ${rel}: ${errors.join('; ')}`);
     // The files come back in memory and are written here: complete when this returns (Pagefind's

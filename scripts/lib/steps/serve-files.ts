@@ -11,6 +11,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import pMap from 'p-map';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { PostBuildStep } from '../post-build.ts';
@@ -49,18 +50,19 @@ const brotli = (bytes: Buffer) =>
  * first await, so files written after the call has returned its promise are not included.
  */
 export async function precompress(dir: string, files: readonly string[] = compressibleFiles(dir)): Promise<number> {
-  const queue = files.map((rel) => ({ file: path.join(dir, rel), bytes: readFileSync(path.join(dir, rel)) }));
+  const texts = files.map((rel) => ({ file: path.join(dir, rel), bytes: readFileSync(path.join(dir, rel)) }));
   // As many files at a time as there are cores (the compression runs in libuv's threads): all at
   // once would hold hundreds of compressors in memory together and cost more time in the kernel
   // than in compressing, while the search index beside it waits for a core.
-  const worker = async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      const [gz, br] = await Promise.all([gzipAsync(job.bytes, { level: constants.Z_BEST_COMPRESSION }), brotli(job.bytes)]);
-      writeFileSync(`${job.file}.gz`, gz);
-      writeFileSync(`${job.file}.br`, br);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+  await pMap(
+    texts,
+    async ({ file, bytes }) => {
+      const [gz, br] = await Promise.all([gzipAsync(bytes, { level: constants.Z_BEST_COMPRESSION }), brotli(bytes)]);
+      writeFileSync(`${file}.gz`, gz);
+      writeFileSync(`${file}.br`, br);
+    },
+    { concurrency: availableParallelism() },
+  );
   return files.length;
 }
 
