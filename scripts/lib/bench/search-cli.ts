@@ -2,15 +2,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatSearchSection, measureWeights, scoreSite, writeSearchSection, type Measurement } from './search.ts';
+import { commandArgs } from '../args.ts';
 
-const args = process.argv.slice(3);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+// After "search", the subcommand scripts/bench.ts has taken.
+const args = commandArgs(
+  'npm run bench -- search [--dir dist] [--baseline <Ordner>] [--no-write]',
+  { options: { dir: { type: 'string', default: 'dist' }, baseline: { type: 'string' }, 'no-write': { type: 'boolean' } } },
+  process.argv.slice(3),
+);
 const repo = process.cwd();
-const dir = path.resolve(option('--dir') ?? 'dist');
-const baselineDir = option('--baseline');
+const dir = path.resolve(args.values.dir);
+const baselineDir = args.values.baseline;
 const baselineFile = path.join(repo, 'scripts/lib/bench/search-baseline.json');
 const today = new Date().toISOString().slice(0, 10);
 
@@ -31,7 +33,7 @@ const after = await measure(dir, 'nachher');
 console.log(`Entwicklungssatz, nicht an erster Stelle:\n${after.tuning.notFirst.join('\n')}`);
 const section = formatSearchSection(before, after);
 console.log(`\n${section}`);
-if (!args.includes('--no-write')) {
+if (!args.values['no-write']) {
   writeSearchSection(repo, section);
   console.log('Geschrieben: BENCHMARKS.md (Abschnitt „Such-Benchmark“)');
 }
