@@ -74,7 +74,8 @@ describe.each(widths)('bar list at width %i', (width) => {
     for (const x of [a!.x, a!.x + a!.width, b!.x, b!.x + b!.width]) expect(caps.some((c) => Math.abs(c - x) < 1e-9)).toBe(true);
     // The axis ticks read the same scale: tick "400" stands at 400 units.
     const tick = chart.texts.find((t) => t.role === 'tick' && t.lines[0] === '400');
-    if (tick) expect(tick.x).toBeCloseTo(400 * perUnit, 9);
+    expect(tick).toBeDefined();
+    expect(tick!.x).toBeCloseTo(400 * perUnit, 9);
   });
 
   test('a zero value draws no bar but keeps its number inside the picture', () => {
